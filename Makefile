@@ -1,0 +1,84 @@
+# DGCIN portal. `make help` lists the targets; the README's two commands are
+# `make run` (set up and serve) and `make test` (everything CI runs).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# The first interpreter on PATH that is Python 3.12 or newer.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+
+.PHONY: help install install-dev setup run test lint format check messages compilemessages \
+	test-unit test-e2e superuser clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12 on PATH)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes, so a second run is fast.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create the virtualenv and install the portal
+
+install-dev: $(VENV)/.installed-dev ## Install the portal with the development tools
+
+compilemessages: install ## Compile the translation catalogues
+	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+setup: install compilemessages ## Install, migrate and load the reference data (no server)
+	$(MANAGE) migrate --noinput --verbosity=1
+	$(MANAGE) load_directory
+
+run: setup ## Set up and serve the portal at http://127.0.0.1:8000/
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+superuser: install ## Create a staff account with every permission
+	$(MANAGE) createsuperuser
+
+messages: install-dev ## Extract new strings into locale/es and locale/en
+	$(MANAGE) makemessages --locale=es --locale=en --ignore=.venv --ignore=bench \
+		--ignore=tests --no-obsolete --add-location=file
+
+lint: install-dev ## Ruff: lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev ## Ruff: fix and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install-dev ## Django system checks, missing migrations, message compilation
+	DJANGO_SETTINGS_MODULE=dgcin.settings.test $(MANAGE) check --fail-level=WARNING
+	DJANGO_SETTINGS_MODULE=dgcin.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+test-unit: install-dev ## The pytest suite without the browser tests
+	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: install-dev ## The browser tests in Chromium (/usr/bin/chromium)
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+test: lint check ## Everything CI runs: lint, checks, then the whole pytest suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean: ## Remove the virtualenv, the SQLite database and collected static files
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

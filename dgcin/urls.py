@@ -1,0 +1,24 @@
+"""Root URLs: public pages in Spanish at the root and English under /en/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("DGCIN — staff administration")
+admin.site.site_title = _("DGCIN administration")
+admin.site.index_title = _("Portal content")
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("directory/", include("directory.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,48 @@
+import math
+
+from axes.helpers import get_cool_off
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from directory.models import Unit
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        directorates = Unit.objects.filter(
+            parent__parent=None, parent__isnull=False
+        ).select_related("parent")
+        return super().get_context_data(directorates=directorates, **kwargs)
+
+
+class AboutView(TemplateView):
+    template_name = "pages/about.html"
+
+
+@never_cache
+@transaction.non_atomic_requests
+def healthz(request):
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def lockout(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in: when to try again, translated."""
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": math.ceil(cool_off.total_seconds() / 60) if cool_off else 60,
+    }
+    return render(request, "registration/lockout.html", context, status=429)

@@ -1,0 +1,16 @@
+"""Translated content fields; history is registered here so it records them too."""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from .models import PhoneLine, Unit
+
+
+@register(Unit)
+class UnitTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("es",)
+
+
+register_history(Unit, app=__package__)
+register_history(PhoneLine, app=__package__)

@@ -1,0 +1,36 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+
+from .models import Unit
+from .vcard import unit_vcard
+
+
+class DirectoryView(TemplateView):
+    """Every unit of DGCIN in hierarchy, with all its lines."""
+
+    template_name = "directory/directory.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(units=Unit.objects.tree(), **kwargs)
+
+
+class UnitDetailView(DetailView):
+    template_name = "directory/unit_detail.html"
+    context_object_name = "unit"
+
+    def get_queryset(self):
+        return Unit.objects.with_lines().select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(children=self.object.children.all(), **kwargs)
+
+
+def unit_vcard_view(request, slug):
+    unit = get_object_or_404(Unit.objects.with_lines(), slug=slug)
+    response = HttpResponse(
+        unit_vcard(unit, request.build_absolute_uri(unit.get_absolute_url())),
+        content_type="text/vcard; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{unit.slug}.vcf"'
+    return response
