@@ -2,7 +2,7 @@ import math
 
 from axes.helpers import get_cool_off
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -26,7 +26,6 @@ class AboutView(TemplateView):
 
 
 @never_cache
-@transaction.non_atomic_requests
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers)."""
     try:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_filters",
     "simple_history",
     "import_export",
@@ -84,7 +85,6 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     ),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env.bool(
         "DJANGO_DB_POOL", default=False
@@ -153,24 +153,27 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# E-mail through Django's mailers. DJANGO_EMAIL_URL is smtp://user:pass@host:25,
-# smtp+tls://...:587, smtp+ssl://...:465 or consolemail:// (the default).
-_email = env.email_url("DJANGO_EMAIL_URL", default="consolemail://")
-_smtp_options = {
-    "host": _email["EMAIL_HOST"],
-    "port": _email["EMAIL_PORT"],
-    "username": _email["EMAIL_HOST_USER"],
-    "password": _email["EMAIL_HOST_PASSWORD"],
-    "use_tls": _email.get("EMAIL_USE_TLS", False),
-    "use_ssl": _email.get("EMAIL_USE_SSL", False),
-    "timeout": 10,
-}
-MAILERS = {
-    "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": _smtp_options if "smtp" in _email["EMAIL_BACKEND"] else {},
-    }
-}
+
+def mailers_from_url(url):
+    """MAILERS for an e-mail URL: smtp://user:pass@host:25, smtp+tls://...:587,
+    smtp+ssl://...:465 or consolemail://."""
+    config = environ.Env.email_url_config(url)
+    options = {}
+    if "smtp" in config["EMAIL_BACKEND"]:
+        options = {
+            "host": config["EMAIL_HOST"],
+            "port": config["EMAIL_PORT"],
+            "username": config["EMAIL_HOST_USER"],
+            "password": config["EMAIL_HOST_PASSWORD"],
+            "use_tls": config.get("EMAIL_USE_TLS", False),
+            "use_ssl": config.get("EMAIL_USE_SSL", False),
+            "timeout": 10,
+        }
+    return {"default": {"BACKEND": config["EMAIL_BACKEND"], "OPTIONS": options}}
+
+
+# E-mail through Django's mailers: printed to the console unless DJANGO_EMAIL_URL says.
+MAILERS = mailers_from_url(env.str("DJANGO_EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="DGCIN <no-reply@localhost>"
 )

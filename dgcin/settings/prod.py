@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import SECRET_KEY, env, mailers_from_url
 
 DEBUG = False
 if not SECRET_KEY:
@@ -20,3 +20,6 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# Production mail goes out by SMTP: a local relay unless DJANGO_EMAIL_URL names one.
+MAILERS = mailers_from_url(env.str("DJANGO_EMAIL_URL", default="smtp://localhost:25"))

@@ -103,11 +103,12 @@ def test_vcard_carries_every_line_with_its_type(client, directory_data):
     assert card.fn.value == "Dirección General de Cooperación Internacional"
     tels = {(tel.value, tuple(tel.params["TYPE"])) for tel in card.contents["tel"]}
     assert tels == {
-        ("tel:+541148197000;ext=7268", ("work,voice",)),
-        ("tel:+541148197000;ext=8047", ("work,voice",)),
-        ("tel:+541148197268", ("work,voice",)),
-        ("tel:+541148197272", ("work,fax",)),
+        ("tel:+541148197000;ext=7268", ("work", "voice")),
+        ("tel:+541148197000;ext=8047", ("work", "voice")),
+        ("tel:+541148197268", ("work", "voice")),
+        ("tel:+541148197272", ("work", "fax")),
     }
+    assert all(tel.params["VALUE"] == ["uri"] for tel in card.contents["tel"])
     adr = card.adr.value
     assert adr.street == "Esmeralda 1212"
     assert adr.code == "C1007ABR"

@@ -3,6 +3,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from directory.models import Unit
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -94,10 +96,15 @@ def test_staff_edit_a_unit_in_the_admin_under_the_csp(page, site, django_user_mo
     page.get_by_role("button", name=re.compile("Iniciar sesión|Log in")).click()
     page.wait_for_url(site + "/admin/")
     page.goto(site + "/admin/directory/unit/?q=8486")
-    page.get_by_role("link", name="Dirección de Cooperación Bilateral").click()
+    page.locator("#result_list").get_by_role(
+        "link", name="Dirección de Cooperación Bilateral"
+    ).click()
     page.locator("#id_office").fill("1210")
     page.get_by_role("button", name=re.compile("^Guardar$|^Save$")).click()
-    page.wait_for_url(site + "/admin/directory/unit/")
+    page.wait_for_url(re.compile(r"/admin/directory/unit/\?q=8486$"))
+    assert "correctamente" in page.locator(".messagelist").inner_text()
+    latest = Unit.objects.get(slug="bilateral-cooperation").history.first()
+    assert (latest.office, latest.history_user.username) == ("1210", "editor")
     page.goto(site + "/directory/bilateral-cooperation/")
     assert "Oficina 1210" in page.locator("main").inner_text()
     assert page.csp_violations == []
