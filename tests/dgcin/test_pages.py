@@ -113,3 +113,9 @@ def test_favicon_and_stylesheet_are_linked(client, directory_data):
     text = client.get("/").text
     assert 'href="/static/css/site.css"' in text
     assert 'href="/static/img/favicon.svg"' in text
+
+
+def test_favicon_ico_redirects_to_the_svg(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.svg"
