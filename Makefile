@@ -46,6 +46,7 @@ compilemessages: install ## Compile the translation catalogues
 
 setup: install compilemessages ## Install, migrate and load the reference data (no server)
 	$(MANAGE) migrate --noinput --verbosity=1
+	$(MANAGE) load_partners
 	$(MANAGE) load_directory
 
 run: setup ## Set up and serve the portal at http://127.0.0.1:8000/

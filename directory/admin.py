@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import PhoneLine, Unit
+from partners.models import Country
+
+from .models import PhoneLine, Representation, Unit
 
 
 class PhoneLineInline(admin.TabularInline):
@@ -39,3 +43,28 @@ class UnitAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("E-mail"), {"fields": ("email",)}),
     ]
     history_list_display = ("name", "kind", "floor", "office")
+
+
+class RepresentationResource(resources.ModelResource):
+    country = fields.Field(
+        attribute="country",
+        column_name="country",
+        widget=widgets.ForeignKeyWidget(Country, field="code"),
+    )
+
+    class Meta:
+        model = Representation
+        import_id_fields = ["country", "kind", "city"]
+        fields = ["country", "kind", "city", "address", "phone", "email", "website"]
+        skip_unchanged = True
+        report_skipped = False
+
+
+@admin.register(Representation)
+class RepresentationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [RepresentationResource]
+    list_display = ("country", "kind", "city", "phone", "email", "updated_at")
+    list_filter = ("kind", "country__region")
+    list_select_related = ("country",)
+    search_fields = ("country__name_es", "country__name_en", "country__code", "city")
+    autocomplete_fields = ("country",)

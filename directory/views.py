@@ -1,8 +1,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Unit
+from .models import Representation, Unit
 from .vcard import unit_vcard
 
 
@@ -34,3 +34,13 @@ def unit_vcard_view(request, slug):
     )
     response["Content-Disposition"] = f'attachment; filename="{unit.slug}.vcf"'
     return response
+
+
+class RepresentationListView(ListView):
+    """Argentina's diplomatic representations, grouped by region."""
+
+    template_name = "directory/representation_list.html"
+    context_object_name = "representations"
+
+    def get_queryset(self):
+        return Representation.objects.for_listing()

@@ -18,6 +18,12 @@ def directory_data(db):
 
 
 @pytest.fixture
+def partners_data(db):
+    """Regions, countries, provinces, blocs and organisations, as `make setup` loads."""
+    call_command("load_partners", stdout=io.StringIO())
+
+
+@pytest.fixture
 def source_directory_text():
     """The contact section of the source document the directory comes from."""
     path = SOURCES / "000_d3720c5cad29d7ce.txt"

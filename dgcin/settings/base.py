@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "django_countries",
     "django_filters",
     "simple_history",
     "import_export",
@@ -189,6 +190,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "dgcin.views.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Admin import/export: CSV and XLSX, each import in one transaction (all or nothing).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_FORMATS = [
+    "import_export.formats.base_formats.CSV",
+    "import_export.formats.base_formats.XLSX",
+]
 
 LOGGING = {
     "version": 1,

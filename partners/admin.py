@@ -1,0 +1,171 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
+
+
+class PartnerAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """Search, filters, CSV/XLSX import with a preview, export, and history.
+
+    Search (and so autocomplete) ignores accents and case and looks at both
+    languages: "peru" finds "Perú".
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.search(search_term), False
+
+
+class CountryResource(resources.ModelResource):
+    region = fields.Field(
+        attribute="region",
+        column_name="region",
+        widget=widgets.ForeignKeyWidget(Region, field="slug"),
+    )
+
+    class Meta:
+        model = Country
+        import_id_fields = ["code"]
+        fields = ["code", "name_es", "name_en", "region", "is_active"]
+        skip_unchanged = True
+        report_skipped = False
+
+
+class OrganisationResource(resources.ModelResource):
+    country = fields.Field(
+        attribute="country",
+        column_name="country",
+        widget=widgets.ForeignKeyWidget(Country, field="code"),
+    )
+
+    class Meta:
+        model = Organisation
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "acronym_es",
+            "acronym_en",
+            "name_es",
+            "name_en",
+            "kind",
+            "country",
+            "iati_type",
+            "iati_identifier",
+            "website",
+        ]
+        skip_unchanged = True
+        report_skipped = False
+
+
+class BlocMembershipResource(resources.ModelResource):
+    bloc = fields.Field(
+        attribute="bloc",
+        column_name="bloc",
+        widget=widgets.ForeignKeyWidget(Bloc, "slug"),
+    )
+    country = fields.Field(
+        attribute="country",
+        column_name="country",
+        widget=widgets.ForeignKeyWidget(Country, "code"),
+    )
+
+    class Meta:
+        model = BlocMembership
+        fields = [
+            "id",
+            "bloc",
+            "country",
+            "status",
+            "since",
+            "until",
+            "needs_review",
+            "note",
+        ]
+        skip_unchanged = True
+        report_skipped = False
+
+
+@admin.register(Region)
+class RegionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("name", "parent", "iati_code", "position")
+    list_filter = ("parent",)
+    search_fields = ("name", "slug", "iati_code")
+    ordering = ("position",)
+
+
+@admin.register(Country)
+class CountryAdmin(PartnerAdmin):
+    resource_classes = [CountryResource]
+    list_display = ("name", "code", "region", "is_active")
+    list_filter = ("is_active", "region", "blocs")
+    list_select_related = ("region",)
+    list_editable = ("region", "is_active")
+    search_fields = ("name_es", "name_en", "code")
+    ordering = ("name",)
+
+
+@admin.register(Province)
+class ProvinceAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("name", "code")
+    search_fields = ("name_es", "name_en", "code")
+    ordering = ("name",)
+
+
+class BlocMembershipInline(admin.TabularInline):
+    model = BlocMembership
+    extra = 1
+    autocomplete_fields = ("country",)
+    fields = ("country", "status", "since", "until", "needs_review", "note")
+
+
+@admin.register(Bloc)
+class BlocAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("acronym", "name", "kind", "founded")
+    list_filter = ("kind",)
+    search_fields = ("acronym_es", "acronym_en", "name_es", "name_en")
+    inlines = [BlocMembershipInline]
+
+
+@admin.register(BlocMembership)
+class BlocMembershipAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [BlocMembershipResource]
+    list_display = ("country", "bloc", "status", "since", "until", "needs_review")
+    list_filter = ("bloc", "status", "needs_review", "country__region")
+    list_select_related = ("country", "bloc")
+    search_fields = ("country__name", "country__code", "bloc__acronym", "note")
+    autocomplete_fields = ("country", "bloc")
+    date_hierarchy = "since"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(PartnerAdmin):
+    resource_classes = [OrganisationResource]
+    list_display = (
+        "name",
+        "acronym",
+        "kind",
+        "country",
+        "iati_type",
+        "iati_identifier",
+    )
+    list_filter = ("kind", "iati_type", ("country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("country",)
+    search_fields = (
+        "name_es",
+        "name_en",
+        "acronym_es",
+        "acronym_en",
+        "iati_identifier",
+    )
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("acronym_en",)}
+    fieldsets = [
+        (None, {"fields": ("name", "acronym", "slug", "kind")}),
+        (_("Where and what"), {"fields": ("country", "website")}),
+        (_("IATI"), {"fields": ("iati_type", "iati_identifier")}),
+    ]

@@ -1,0 +1,80 @@
+"""Filters of the public partner lists. Each kind of partner has its own set; the
+search box and the region apply to all kinds they make sense for."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Bloc, Country, Organisation, Region
+from .search import MAX_QUERY_LENGTH
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    @property
+    def query_was_shortened(self):
+        return len(self.data.get("q", "")) > MAX_QUERY_LENGTH
+
+
+class RegionFilterMixin(django_filters.FilterSet):
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.select_related("parent"),
+        to_field_name="slug",
+        method="filter_region",
+        empty_label=_("All regions"),
+    )
+
+    def filter_region(self, queryset, name, value):
+        return queryset.in_region(value)
+
+
+class CountryFilter(RegionFilterMixin, SearchFilterSet):
+    bloc = django_filters.ModelChoiceFilter(
+        label=_("Bloc or forum"),
+        queryset=Bloc.objects.all(),
+        to_field_name="slug",
+        method="filter_bloc",
+        empty_label=_("All blocs and forums"),
+    )
+
+    class Meta:
+        model = Country
+        fields = ["q", "region", "bloc"]
+
+    def filter_bloc(self, queryset, name, value):
+        return queryset.in_bloc(value)
+
+
+class OrganisationFilter(RegionFilterMixin, SearchFilterSet):
+    type = django_filters.ChoiceFilter(
+        label=_("Type"),
+        field_name="kind",
+        choices=Organisation.Kind.choices,
+        empty_label=_("All types"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "type", "region"]
+
+
+class BlocFilter(SearchFilterSet):
+    type = django_filters.ChoiceFilter(
+        label=_("Type"),
+        field_name="kind",
+        choices=Bloc.Kind.choices,
+        empty_label=_("All types"),
+    )
+
+    class Meta:
+        model = Bloc
+        fields = ["q", "type"]

@@ -1,0 +1,393 @@
+"""Who Argentina cooperates with, and where: regions, countries, provinces, blocs and
+organisations."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .search import Searchable, SearchQuerySet
+
+
+class IatiOrganisationType(models.TextChoices):
+    """IATI 2.03 OrganisationType codelist."""
+
+    GOVERNMENT = "10", _("Government")
+    LOCAL_GOVERNMENT = "11", _("Local government")
+    OTHER_PUBLIC_SECTOR = "15", _("Other public sector")
+    INTERNATIONAL_NGO = "21", _("International NGO")
+    NATIONAL_NGO = "22", _("National NGO")
+    REGIONAL_NGO = "23", _("Regional NGO")
+    PARTNER_COUNTRY_NGO = "24", _("Partner-country-based NGO")
+    PUBLIC_PRIVATE_PARTNERSHIP = "30", _("Public-private partnership")
+    MULTILATERAL = "40", _("Multilateral")
+    FOUNDATION = "60", _("Foundation")
+    PRIVATE_SECTOR = "70", _("Private sector")
+    PRIVATE_SECTOR_PROVIDER = "71", _("Private sector in provider country")
+    PRIVATE_SECTOR_RECIPIENT = "72", _("Private sector in aid recipient country")
+    PRIVATE_SECTOR_THIRD = "73", _("Private sector in third country")
+    ACADEMIC = "80", _("Academic, training and research")
+    OTHER = "90", _("Other")
+
+
+class Region(models.Model):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("wider region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subregions",
+    )
+    iati_code = models.CharField(
+        _("IATI region code"),
+        max_length=5,
+        blank=True,
+        default="",
+        help_text=_("From the IATI Region codelist (OECD DAC), where one matches."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('partners:partner-list')}?region={self.slug}"
+
+
+class CountryQuerySet(SearchQuerySet):
+    def in_region(self, region):
+        """Countries of ``region`` or of any of its sub-regions."""
+        return self.filter(Q(region=region) | Q(region__parent=region))
+
+    def in_bloc(self, bloc):
+        return self.filter(
+            pk__in=BlocMembership.objects.current().filter(bloc=bloc).values("country")
+        )
+
+
+class Country(Searchable):
+    search_fields = ("code", "name_es", "name_en")
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. PY."))],
+        help_text=_("ISO 3166-1 alpha-2, e.g. PY for Paraguay."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="countries",
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive countries are hidden from the public lists."),
+    )
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:country-detail", kwargs={"code": self.code.lower()})
+
+
+class Province(models.Model):
+    """One of Argentina's 24 jurisdictions."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^AR-[A-Z]$", _("As in ISO 3166-2, e.g. AR-X."))],
+        help_text=_("ISO 3166-2, e.g. AR-X for Córdoba."),
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name
+
+
+class BlocQuerySet(SearchQuerySet):
+    def with_member_count(self):
+        return self.annotate(
+            member_count=Count(
+                "memberships",
+                filter=BlocMembership.current_condition("memberships__"),
+            )
+        )
+
+
+class Bloc(Searchable):
+    """A regional bloc or an inter-regional forum."""
+
+    class Kind(models.TextChoices):
+        INTEGRATION = "integration", _("Regional integration bloc")
+        FORUM = "forum", _("Inter-regional forum")
+
+    search_fields = ("acronym_es", "acronym_en", "name_es", "name_en")
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=20)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True, default="")
+    description = models.TextField(_("description"), blank=True, default="")
+    members = models.ManyToManyField(
+        Country,
+        through="BlocMembership",
+        related_name="blocs",
+        verbose_name=_("members"),
+    )
+
+    objects = BlocQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["acronym"]
+        verbose_name = _("bloc or forum")
+        verbose_name_plural = _("blocs and forums")
+
+    def __str__(self):
+        return self.acronym
+
+    def get_absolute_url(self):
+        return reverse("partners:bloc-detail", kwargs={"slug": self.slug})
+
+
+class BlocMembershipQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(BlocMembership.current_condition())
+
+
+class BlocMembership(models.Model):
+    """A country's status in a bloc for a period; the period with no end is current."""
+
+    class Status(models.TextChoices):
+        FULL = "full", _("Full member")
+        ASSOCIATE = "associate", _("Associate state")
+        ACCEDING = "acceding", _("Acceding")
+        OBSERVER = "observer", _("Observer")
+        SUSPENDED = "suspended", _("Suspended")
+
+    bloc = models.ForeignKey(
+        Bloc,
+        verbose_name=_("bloc"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    since = models.DateField(_("since"), null=True, blank=True)
+    until = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the status ended (the next status may start that day). "
+            "Leave empty while it lasts."
+        ),
+    )
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Ticked where the status or its dates are uncertain."),
+    )
+    note = models.TextField(_("note"), blank=True, default="")
+
+    objects = BlocMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bloc", "country__name", "since"]
+        verbose_name = _("bloc membership")
+        verbose_name_plural = _("bloc memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(since__isnull=True)
+                | Q(until__isnull=True)
+                | Q(since__lte=F("until")),
+                name="partners_blocmembership_since_before_until",
+                violation_error_message=_("The end date is before the start date."),
+            ),
+            models.UniqueConstraint(
+                fields=["bloc", "country"],
+                condition=Q(until__isnull=True),
+                name="partners_blocmembership_one_open_period",
+                violation_error_message=_(
+                    "This country already has a current status in this bloc; "
+                    "give that one an end date first."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "until"])]
+
+    def __str__(self):
+        return f"{self.country} · {self.bloc}: {self.get_status_display()}"
+
+    @staticmethod
+    def current_condition(prefix=""):
+        """Q for periods in force today, optionally through a relation prefix."""
+        return Q(**{f"{prefix}until__isnull": True}) | Q(
+            **{f"{prefix}until__gt": timezone.localdate()}
+        )
+
+    @property
+    def is_current(self):
+        return self.until is None or self.until > timezone.localdate()
+
+    def clean(self):
+        if self.since and self.until and self.since > self.until:
+            raise ValidationError(
+                {"until": _("The end date is before the start date.")}
+            )
+        if self.bloc_id and self.country_id:
+            overlapping = BlocMembership.objects.filter(
+                bloc_id=self.bloc_id, country_id=self.country_id
+            ).exclude(pk=self.pk)
+            for other in overlapping:
+                if self._overlaps(other):
+                    raise ValidationError(
+                        _(
+                            "This period overlaps another status of the same country "
+                            "in this bloc (%(other)s)."
+                        )
+                        % {"other": other.get_status_display()}
+                    )
+
+    def _overlaps(self, other):
+        start, end = self.since or _MIN_DATE, self.until or _MAX_DATE
+        other_start, other_end = other.since or _MIN_DATE, other.until or _MAX_DATE
+        # Periods are half-open: a status that ends on a day gives way to the next
+        # one starting that same day.
+        return start < other_end and other_start < end
+
+
+_MIN_DATE = datetime.date.min
+_MAX_DATE = datetime.date.max
+
+
+class OrganisationQuerySet(SearchQuerySet):
+    def in_region(self, region):
+        return self.filter(
+            Q(country__region=region) | Q(country__region__parent=region)
+        )
+
+
+class Organisation(Searchable):
+    class Kind(models.TextChoices):
+        UN_SYSTEM = "un-system", _("United Nations system")
+        MULTILATERAL = "multilateral", _("Multilateral or regional body")
+        COOPERATION_AGENCY = "cooperation-agency", _("Cooperation agency")
+        ARGENTINE_INSTITUTION = "argentine-institution", _("Argentine public body")
+        NGO = "ngo", _("Non-governmental organisation")
+        ACADEMIC = "academic", _("University or research centre")
+        PRIVATE = "private", _("Private sector")
+        OTHER = "other", _("Other")
+
+    search_fields = (
+        "acronym_es",
+        "acronym_en",
+        "name_es",
+        "name_en",
+        "iati_identifier",
+    )
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True, default="")
+    name = models.CharField(_("name"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("Leave empty for international bodies."),
+    )
+    iati_type = models.CharField(
+        _("IATI organisation type"), max_length=2, choices=IatiOrganisationType
+    )
+    iati_identifier = models.CharField(
+        _("IATI identifier"),
+        max_length=100,
+        blank=True,
+        default="",
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}(-[A-Za-z0-9]+)+$",
+                _("An IATI organisation identifier, e.g. XM-DAC-41114."),
+            )
+        ],
+        help_text=_("As published by the organisation, e.g. XM-DAC-41114 for UNDP."),
+    )
+    website = models.URLField(_("website"), blank=True, default="")
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~Q(iati_identifier=""),
+                name="partners_organisation_unique_iati_identifier",
+                violation_error_message=_(
+                    "Another organisation already has this IATI identifier."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:organisation-detail", kwargs={"slug": self.slug})
+
+
+def current_memberships():
+    """Prefetch for a country's or bloc's memberships in force, bloc and country
+    included."""
+    return Prefetch(
+        "memberships",
+        queryset=BlocMembership.objects.current().select_related("bloc", "country"),
+        to_attr="current_memberships",
+    )

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "partners"
+
+urlpatterns = [
+    path("", views.PartnerListView.as_view(), name="partner-list"),
+    path(
+        "country/<str:code>/", views.CountryDetailView.as_view(), name="country-detail"
+    ),
+    path(
+        "organisation/<slug:slug>/",
+        views.OrganisationDetailView.as_view(),
+        name="organisation-detail",
+    ),
+    path("bloc/<slug:slug>/", views.BlocDetailView.as_view(), name="bloc-detail"),
+]
