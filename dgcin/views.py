@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from directory.models import Unit
+from partners.models import Bloc
 
 
 class HomeView(TemplateView):
@@ -23,6 +24,9 @@ class HomeView(TemplateView):
 
 class AboutView(TemplateView):
     template_name = "pages/about.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(blocs=Bloc.objects.order_by("kind"), **kwargs)
 
 
 @never_cache

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources, widgets
+from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from partners.models import Country
+from partners.resources import LookupWidget
 
 from .models import PhoneLine, Representation, Unit
 
@@ -49,7 +50,7 @@ class RepresentationResource(resources.ModelResource):
     country = fields.Field(
         attribute="country",
         column_name="country",
-        widget=widgets.ForeignKeyWidget(Country, field="code"),
+        widget=LookupWidget(Country, field="code"),
     )
 
     class Meta:
@@ -58,6 +59,7 @@ class RepresentationResource(resources.ModelResource):
         fields = ["country", "kind", "city", "address", "phone", "email", "website"]
         skip_unchanged = True
         report_skipped = False
+        clean_model_instances = True
 
 
 @admin.register(Representation)

@@ -5,7 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -283,14 +284,29 @@ validate_international_number = RegexValidator(
 
 class RepresentationQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.select_related(
-            "country", "country__region", "country__region__parent"
-        ).order_by(
-            "country__region__parent__position",
-            "country__region__position",
-            "country__name",
-            "kind",
-            "city",
+        """Grouped as the regions are: each wider region, then its sub-regions,
+        then countries without a region."""
+        return (
+            self.select_related("country", "country__region", "country__region__parent")
+            .annotate(
+                region_group=Coalesce(
+                    "country__region__parent__position",
+                    "country__region__position",
+                    Value(32767),
+                ),
+                is_subregion=Case(
+                    When(country__region__parent__isnull=True, then=Value(0)),
+                    default=Value(1),
+                ),
+            )
+            .order_by(
+                "region_group",
+                "is_subregion",
+                "country__region__position",
+                "country__name",
+                "kind",
+                "city",
+            )
         )
 
 

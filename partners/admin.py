@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
+from .resources import BlocMembershipResource, CountryResource, OrganisationResource
 
 
 class PartnerAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
@@ -19,75 +19,6 @@ class PartnerAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
         if not search_term:
             return queryset, False
         return queryset.search(search_term), False
-
-
-class CountryResource(resources.ModelResource):
-    region = fields.Field(
-        attribute="region",
-        column_name="region",
-        widget=widgets.ForeignKeyWidget(Region, field="slug"),
-    )
-
-    class Meta:
-        model = Country
-        import_id_fields = ["code"]
-        fields = ["code", "name_es", "name_en", "region", "is_active"]
-        skip_unchanged = True
-        report_skipped = False
-
-
-class OrganisationResource(resources.ModelResource):
-    country = fields.Field(
-        attribute="country",
-        column_name="country",
-        widget=widgets.ForeignKeyWidget(Country, field="code"),
-    )
-
-    class Meta:
-        model = Organisation
-        import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "acronym_es",
-            "acronym_en",
-            "name_es",
-            "name_en",
-            "kind",
-            "country",
-            "iati_type",
-            "iati_identifier",
-            "website",
-        ]
-        skip_unchanged = True
-        report_skipped = False
-
-
-class BlocMembershipResource(resources.ModelResource):
-    bloc = fields.Field(
-        attribute="bloc",
-        column_name="bloc",
-        widget=widgets.ForeignKeyWidget(Bloc, "slug"),
-    )
-    country = fields.Field(
-        attribute="country",
-        column_name="country",
-        widget=widgets.ForeignKeyWidget(Country, "code"),
-    )
-
-    class Meta:
-        model = BlocMembership
-        fields = [
-            "id",
-            "bloc",
-            "country",
-            "status",
-            "since",
-            "until",
-            "needs_review",
-            "note",
-        ]
-        skip_unchanged = True
-        report_skipped = False
 
 
 @admin.register(Region)

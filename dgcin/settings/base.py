@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -193,10 +194,7 @@ AXES_VERBOSE = False
 
 # Admin import/export: CSV and XLSX, each import in one transaction (all or nothing).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_FORMATS = [
-    "import_export.formats.base_formats.CSV",
-    "import_export.formats.base_formats.XLSX",
-]
+IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 
 LOGGING = {
     "version": 1,

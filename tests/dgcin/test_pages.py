@@ -119,3 +119,9 @@ def test_favicon_ico_redirects_to_the_svg(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     assert response["Location"] == "/static/img/favicon.svg"
+
+
+def test_about_page_lists_the_blocs_from_the_data(client, partners_data):
+    text = client.get("/en/about/").text
+    assert 'href="/en/partners/bloc/fealac/">FEALAC</a>' in text
+    assert "Southern Common Market" in text

@@ -62,7 +62,7 @@ def test_overlapping_periods_of_a_country_in_a_bloc_are_refused():
         status="suspended",
         since=datetime.date(2016, 1, 1),
     )
-    with pytest.raises(ValidationError, match="overlaps"):
+    with pytest.raises(ValidationError, match="se superpone"):
         overlapping.full_clean()
     touching = membership(
         bloc=first.bloc,
