@@ -1,12 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from partners.models import Country
-from partners.resources import LookupWidget
+from partners.resources import ReferenceResource, lookup
 
 from .models import PhoneLine, Representation, Unit
 
@@ -46,20 +45,13 @@ class UnitAdmin(SimpleHistoryAdmin, TranslationAdmin):
     history_list_display = ("name", "kind", "floor", "office")
 
 
-class RepresentationResource(resources.ModelResource):
-    country = fields.Field(
-        attribute="country",
-        column_name="country",
-        widget=LookupWidget(Country, field="code"),
-    )
+class RepresentationResource(ReferenceResource):
+    country = lookup(Country, "code", "country")
 
-    class Meta:
+    class Meta(ReferenceResource.Meta):
         model = Representation
         import_id_fields = ["country", "kind", "city"]
         fields = ["country", "kind", "city", "address", "phone", "email", "website"]
-        skip_unchanged = True
-        report_skipped = False
-        clean_model_instances = True
 
 
 @admin.register(Representation)

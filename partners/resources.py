@@ -20,30 +20,36 @@ class LookupWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
-class CountryResource(resources.ModelResource):
-    region = fields.Field(
-        attribute="region",
-        column_name="region",
-        widget=LookupWidget(Region, field="slug"),
+def lookup(model, field, column):
+    """A column naming a related row by ``field`` (a code or a slug)."""
+    return fields.Field(
+        attribute=column, column_name=column, widget=LookupWidget(model, field)
     )
 
+
+class ReferenceResource(resources.ModelResource):
+    """Every import validates each row as the admin form would, reports every bad
+    row, and leaves unchanged rows alone."""
+
     class Meta:
-        model = Country
-        import_id_fields = ["code"]
-        fields = ["code", "name_es", "name_en", "region", "is_active"]
         skip_unchanged = True
         report_skipped = False
         clean_model_instances = True
 
 
-class OrganisationResource(resources.ModelResource):
-    country = fields.Field(
-        attribute="country",
-        column_name="country",
-        widget=LookupWidget(Country, field="code"),
-    )
+class CountryResource(ReferenceResource):
+    region = lookup(Region, "slug", "region")
 
-    class Meta:
+    class Meta(ReferenceResource.Meta):
+        model = Country
+        import_id_fields = ["code"]
+        fields = ["code", "name_es", "name_en", "region", "is_active"]
+
+
+class OrganisationResource(ReferenceResource):
+    country = lookup(Country, "code", "country")
+
+    class Meta(ReferenceResource.Meta):
         model = Organisation
         import_id_fields = ["slug"]
         fields = [
@@ -58,24 +64,13 @@ class OrganisationResource(resources.ModelResource):
             "iati_identifier",
             "website",
         ]
-        skip_unchanged = True
-        report_skipped = False
-        clean_model_instances = True
 
 
-class BlocMembershipResource(resources.ModelResource):
-    bloc = fields.Field(
-        attribute="bloc",
-        column_name="bloc",
-        widget=LookupWidget(Bloc, "slug"),
-    )
-    country = fields.Field(
-        attribute="country",
-        column_name="country",
-        widget=LookupWidget(Country, "code"),
-    )
+class BlocMembershipResource(ReferenceResource):
+    bloc = lookup(Bloc, "slug", "bloc")
+    country = lookup(Country, "code", "country")
 
-    class Meta:
+    class Meta(ReferenceResource.Meta):
         model = BlocMembership
         fields = [
             "id",
@@ -87,6 +82,3 @@ class BlocMembershipResource(resources.ModelResource):
             "needs_review",
             "note",
         ]
-        skip_unchanged = True
-        report_skipped = False
-        clean_model_instances = True
