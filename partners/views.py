@@ -52,23 +52,13 @@ class PartnerListView(TemplateView):
             )
             kind = "country"
 
-        tabs = []
-        for name, (label, filterset_class, queryset) in PARTNER_KINDS.items():
-            filterset = filterset_class(
+        filtersets = {
+            name: filterset_class(
                 self.request.GET, queryset=queryset(), request=self.request
             )
-            if name == kind:
-                active = filterset
-            tabs.append(
-                {
-                    "kind": name,
-                    "label": label,
-                    "count": filterset.qs.count(),
-                    "query": self.tab_query(name, filterset),
-                    "active": name == kind,
-                }
-            )
-
+            for name, (_label, filterset_class, queryset) in PARTNER_KINDS.items()
+        }
+        active = filtersets[kind]
         for field, errors in active.form.errors.items():
             notices.append(
                 _("The filter “%(filter)s” was ignored: %(error)s")
@@ -80,6 +70,17 @@ class PartnerListView(TemplateView):
         page, page_notice = paginate(self.request, active.qs, self.paginate_by)
         if page_notice:
             notices.append(page_notice)
+        tabs = [
+            {
+                "kind": name,
+                "label": PARTNER_KINDS[name][0],
+                # The active kind's count is the paginator's: one COUNT, not two.
+                "count": page.paginator.count if name == kind else filterset.qs.count(),
+                "query": self.tab_query(name, filterset),
+                "active": name == kind,
+            }
+            for name, filterset in filtersets.items()
+        ]
         return super().get_context_data(
             kind=kind,
             tabs=tabs,

@@ -1,0 +1,18 @@
+"""Production settings for the benchmark, served by gunicorn on loopback: no HTTPS
+redirect, plain static storage (no collectstatic), and a minimal view beside the
+portal's pages."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 40)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+
+from dgcin.settings.prod import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {"version": 1, "disable_existing_loggers": True}
