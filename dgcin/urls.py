@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("projects/", include("projects.urls")),
     path("partners/", include("partners.urls")),
     path("directory/", include("directory.urls")),
     prefix_default_language=False,

@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from partners.models import Country
 from partners.resources import ReferenceResource, lookup
 
-from .models import PhoneLine, Representation, Unit
+from .models import PhoneLine, Representation, StaffMembership, Unit
 
 
 class PhoneLineInline(admin.TabularInline):
@@ -62,3 +62,17 @@ class RepresentationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_select_related = ("country",)
     search_fields = ("country__name_es", "country__name_en", "country__code", "city")
     autocomplete_fields = ("country",)
+
+
+@admin.register(StaffMembership)
+class StaffMembershipAdmin(SimpleHistoryAdmin):
+    list_display = ("user", "unit")
+    list_filter = ("unit",)
+    list_select_related = ("user", "unit")
+    search_fields = (
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "unit__name_es",
+    )
+    autocomplete_fields = ("user", "unit")

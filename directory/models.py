@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -364,3 +365,32 @@ class Representation(models.Model):
     @property
     def tel_uri(self):
         return f"tel:{to_e164(self.phone)}" if self.phone else ""
+
+
+class StaffMembership(models.Model):
+    """A staff account that works in a unit: it may edit that unit's projects."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="unit_memberships",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="staff"
+    )
+
+    class Meta:
+        ordering = ["unit", "user__username"]
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit"],
+                name="directory_staffmembership_unique",
+                violation_error_message=_("This user already works in this unit."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.unit}"

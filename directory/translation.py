@@ -3,7 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import PhoneLine, Representation, Unit
+from .models import PhoneLine, Representation, StaffMembership, Unit
 
 
 @register(Unit)
@@ -15,3 +15,4 @@ class UnitTranslationOptions(TranslationOptions):
 register_history(Unit, app=__package__)
 register_history(PhoneLine, app=__package__)
 register_history(Representation, app=__package__)
+register_history(StaffMembership, app=__package__)

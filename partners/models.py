@@ -35,6 +35,21 @@ class IatiOrganisationType(models.TextChoices):
     OTHER = "90", _("Other")
 
 
+class RegionQuerySet(models.QuerySet):
+    def tree(self):
+        """Wider regions in order, each followed by its sub-regions."""
+        regions = list(self.select_related("parent"))
+        return sorted(
+            regions,
+            key=lambda r: (
+                (r.parent or r).position,
+                (r.parent or r).pk,
+                r.parent_id is not None,
+                r.position,
+            ),
+        )
+
+
 class Region(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -54,6 +69,8 @@ class Region(models.Model):
         help_text=_("From the IATI Region codelist (OECD DAC), where one matches."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]

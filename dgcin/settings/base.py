@@ -193,6 +193,29 @@ AXES_LOCKOUT_CALLABLE = "dgcin.views.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# The reporting country: it takes part in every project, so partner-country filters,
+# counts and figures leave it out.
+HOME_COUNTRY = "AR"
+
+# DGCIN's IATI organisation reference: project identifiers are built on it. Set the
+# reference DGCIN is registered under with the IATI Registry before publishing.
+DGCIN_IATI_ORG_REF = env.str("DGCIN_IATI_ORG_REF", default="AR-DGCIN")
+
+# Languages a project document may be written in (ISO 639-1).
+DOCUMENT_LANGUAGES = [
+    ("es", _("Spanish")),
+    ("en", _("English")),
+    ("pt", _("Portuguese")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("ja", _("Japanese")),
+    ("ko", _("Korean")),
+    ("de", _("German")),
+    ("it", _("Italian")),
+    ("ru", _("Russian")),
+]
+
 # Admin import/export: CSV and XLSX, each import in one transaction (all or nothing).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_FORMATS = [CSV, XLSX]

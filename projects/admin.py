@@ -1,0 +1,382 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from directory.models import Unit
+
+from .models import (
+    Budget,
+    Currency,
+    Document,
+    DocumentCategory,
+    Indicator,
+    Participation,
+    Project,
+    ProjectSector,
+    Result,
+    SdgGoal,
+    SdgTarget,
+    Sector,
+    SectorCategory,
+    SegibSector,
+)
+from .resources import ProjectResource
+from .rules import participation_errors, sector_percentage_error
+
+
+class RulesFormSet(BaseInlineFormSet):
+    """An inline formset that checks a rule across its rows and the project."""
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not self._should_delete_form(form) and form.cleaned_data
+        ]
+
+
+class ParticipationFormSet(RulesFormSet):
+    def clean(self):
+        super().clean()
+        roles = [form.cleaned_data["segib_role"] for form in self.kept_forms()]
+        if errors := participation_errors(self.instance.modality, roles):
+            raise ValidationError(errors)
+
+
+class SectorFormSet(RulesFormSet):
+    def clean(self):
+        super().clean()
+        shares = [form.cleaned_data["percentage"] for form in self.kept_forms()]
+        if error := sector_percentage_error(shares):
+            raise ValidationError(error)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    formset = ParticipationFormSet
+    extra = 1
+    autocomplete_fields = ("country", "organisation", "currency")
+    fields = (
+        "country",
+        "organisation",
+        "segib_role",
+        "iati_role",
+        "amount",
+        "currency",
+        "position",
+    )
+
+
+class SectorInline(admin.TabularInline):
+    model = ProjectSector
+    formset = SectorFormSet
+    extra = 1
+    autocomplete_fields = ("sector",)
+
+
+class BudgetInline(admin.TabularInline):
+    model = Budget
+    extra = 0
+    autocomplete_fields = ("currency",)
+    fields = (
+        "period_start",
+        "period_end",
+        "value",
+        "currency",
+        "value_date",
+        "type",
+        "status",
+    )
+
+
+class DocumentInline(TranslationTabularInline):
+    model = Document
+    extra = 0
+    fields = ("title", "category", "language", "file", "url", "position")
+
+
+class ResultInline(TranslationTabularInline):
+    model = Result
+    extra = 0
+    fields = ("title", "type", "position", "indicators_link")
+    readonly_fields = ("indicators_link",)
+
+    @admin.display(description=_("Indicators"))
+    def indicators_link(self, result):
+        if not result.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:projects_result_change", args=[result.pk]),
+            _("Edit indicators"),
+        )
+
+
+@admin.register(Project)
+class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [ProjectResource]
+    list_display = (
+        "title",
+        "modality",
+        "status",
+        "partner_countries",
+        "directorate",
+        "publication",
+        "updated_at",
+    )
+    list_filter = (
+        "modality",
+        "status",
+        "publication",
+        "directorate",
+        ("participations__country", admin.RelatedOnlyFieldListFilter),
+        "segib_sector__area",
+        "is_sample",
+    )
+    list_select_related = ("directorate",)
+    search_fields = ("title_es", "title_en", "fo_ar_number")
+    search_help_text = _(
+        "Searches titles and summaries in both languages, partner names and the "
+        "FO.AR number; accents do not matter."
+    )
+    date_hierarchy = "planned_start"
+    ordering = ("-updated_at",)
+    actions = ["publish", "archive"]
+    autocomplete_fields = ("segib_sector", "provinces", "blocs", "sdg_targets")
+    filter_horizontal = ("sdg_goals",)
+    prepopulated_fields = {"slug": ("title_es",)}
+    readonly_fields = ("iati_identifier", "created_at", "updated_at")
+    inlines = [
+        ParticipationInline,
+        SectorInline,
+        BudgetInline,
+        DocumentInline,
+        ResultInline,
+    ]
+    fieldsets = [
+        (
+            _("Title and texts"),
+            {"fields": ("title", "summary", "description", "objectives")},
+        ),
+        (
+            _("Classification"),
+            {
+                "fields": (
+                    "modality",
+                    "instrument",
+                    "status",
+                    "segib_sector",
+                    "sdg_goals",
+                    "sdg_targets",
+                )
+            },
+        ),
+        (
+            _("Dates"),
+            {
+                "fields": (
+                    ("planned_start", "planned_end"),
+                    ("actual_start", "actual_end"),
+                )
+            },
+        ),
+        (_("Where"), {"fields": ("provinces", "blocs")}),
+        (
+            _("Ownership and publication"),
+            {"fields": ("directorate", "fo_ar_number", "publication", "slug")},
+        ),
+        (
+            _("Record"),
+            {
+                "classes": ("collapse",),
+                "fields": ("iati_identifier", "created_at", "updated_at"),
+            },
+        ),
+    ]
+    history_list_display = ("status", "publication")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("participations__country")
+
+    @admin.display(description=_("partner countries"))
+    def partner_countries(self, project):
+        return ", ".join(
+            participation.country.name
+            for participation in project.participations.all()
+            if participation.country_id
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.search(search_term), False
+
+    # Object permissions: staff edit their directorates' projects; coordinators
+    # (projects.change_all_projects) and superusers edit all.
+    def can_edit(self, request, project):
+        return Project.objects.editable_by(request.user).filter(pk=project.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self.can_edit(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self.can_edit(request, obj))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "directorate":
+            kwargs["queryset"] = own_units(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and own_units(request.user).exists()
+
+    def save_model(self, request, obj, form, change):
+        if obj.directorate_id is None and not is_coordinator(request.user):
+            obj.directorate = own_units(request.user).first()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        project = form.instance
+        project.sdg_goals.add(*{target.goal_id for target in project.sdg_targets.all()})
+        project.refresh_search_text()
+        project.save(update_fields=["search_text"])
+
+    @admin.action(description=_("Publish the selected projects"))
+    def publish(self, request, queryset):
+        self.set_publication(request, queryset, Project.Publication.PUBLISHED)
+
+    @admin.action(description=_("Archive the selected projects"))
+    def archive(self, request, queryset):
+        self.set_publication(request, queryset, Project.Publication.ARCHIVED)
+
+    def set_publication(self, request, queryset, publication):
+        editable = queryset.filter(
+            pk__in=Project.objects.editable_by(request.user).values("pk")
+        )
+        changed = 0
+        for project in editable:
+            project.publication = publication
+            project.save(update_fields=["publication", "updated_at"])
+            changed += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d project updated.", "%(count)d projects updated.", changed
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+        if skipped := queryset.count() - changed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d project was left as it was: it belongs to another "
+                    "directorate.",
+                    "%(count)d projects were left as they were: they belong to another "
+                    "directorate.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+
+def is_coordinator(user):
+    return user.is_superuser or user.has_perm("projects.change_all_projects")
+
+
+def own_units(user):
+    """The units whose projects ``user`` may assign: all for coordinators."""
+    if is_coordinator(user):
+        return Unit.objects.all()
+    return Unit.objects.filter(staff__user=user)
+
+
+class IndicatorInline(TranslationTabularInline):
+    model = Indicator
+    extra = 1
+    fields = (
+        "title",
+        "measure",
+        "baseline_year",
+        "baseline_value",
+        "target_value",
+        "actual_value",
+    )
+
+
+@admin.register(Result)
+class ResultAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("title", "project", "type")
+    list_select_related = ("project",)
+    search_fields = ("title_es", "title_en", "project__title_es")
+    autocomplete_fields = ("project",)
+    inlines = [IndicatorInline]
+
+    def has_module_permission(self, request):
+        return False  # reached from the project's page
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (
+            obj is None
+            or Project.objects.editable_by(request.user)
+            .filter(pk=obj.project_id)
+            .exists()
+        )
+
+
+class CodeListAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("code", "name")
+    search_fields = ("code", "name_es", "name_en")
+
+
+@admin.register(SectorCategory)
+class SectorCategoryAdmin(CodeListAdmin):
+    pass
+
+
+@admin.register(Sector)
+class SectorAdmin(CodeListAdmin):
+    list_display = ("code", "name", "category")
+    list_filter = ("category",)
+    list_select_related = ("category",)
+
+
+@admin.register(SdgGoal)
+class SdgGoalAdmin(CodeListAdmin):
+    list_display = ("number", "short_name", "name")
+    search_fields = ("code", "short_name_es", "short_name_en", "name_es", "name_en")
+
+
+@admin.register(SdgTarget)
+class SdgTargetAdmin(CodeListAdmin):
+    list_filter = ("goal",)
+
+
+@admin.register(Currency)
+class CurrencyAdmin(CodeListAdmin):
+    pass
+
+
+@admin.register(DocumentCategory)
+class DocumentCategoryAdmin(CodeListAdmin):
+    pass
+
+
+@admin.register(SegibSector)
+class SegibSectorAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("name", "area")
+    list_filter = ("area",)
+    search_fields = ("name_es", "name_en", "slug")

@@ -1,0 +1,168 @@
+"""The public catalogue's search, filters, sorting and facet counts."""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Unit
+from partners.models import Bloc, Country, Province, Region
+from partners.search import MAX_QUERY_LENGTH
+
+from .models import Participation, Project, SdgGoal, SectorCategory
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    modality = django_filters.ChoiceFilter(
+        label=_("Modality"), choices=Project.Modality.choices, empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, empty_label=_("All")
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        method="filter_region",
+        empty_label=_("All"),
+    )
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="filter_country",
+        empty_label=_("All"),
+    )
+    bloc = django_filters.ModelChoiceFilter(
+        label=_("Bloc or forum"),
+        queryset=Bloc.objects.all(),
+        to_field_name="slug",
+        field_name="blocs",
+        empty_label=_("All"),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("DAC sector"),
+        queryset=SectorCategory.objects.all(),
+        to_field_name="code",
+        field_name="sectors__sector__category",
+        distinct=True,
+        empty_label=_("All"),
+    )
+    sdg = django_filters.ModelChoiceFilter(
+        label=_("SDG"),
+        queryset=SdgGoal.objects.all(),
+        to_field_name="number",
+        field_name="sdg_goals",
+        empty_label=_("All"),
+    )
+    directorate = django_filters.ModelChoiceFilter(
+        label=_("Directorate"),
+        queryset=Unit.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All"),
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Argentine province"),
+        queryset=Province.objects.all(),
+        to_field_name="code",
+        field_name="provinces",
+        empty_label=_("All"),
+    )
+    year = django_filters.NumberFilter(
+        label=_("Start year"),
+        field_name="start_year",
+        min_value=1950,
+        max_value=2100,
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("start_year", "start"), ("title", "title"), ("updated_at", "updated")),
+        choices=[
+            ("-start", _("Newest start first")),
+            ("start", _("Oldest start first")),
+            ("title", _("Title (A to Z)")),
+            ("-updated", _("Recently updated")),
+        ],
+        empty_label=None,
+        null_label=None,
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+
+    # Filters whose options show how many projects each would give, and how to count.
+    FACETS = {
+        "modality": "modality",
+        "status": "status",
+        "region": "partner:country__region__slug",
+        "country": "partner:country__code",
+        "bloc": "blocs__slug",
+        "sector": "sectors__sector__category__code",
+        "sdg": "sdg_goals__number",
+        "directorate": "directorate__slug",
+        "province": "provinces__code",
+        "year": "start_year",
+    }
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_region(self, queryset, name, value):
+        """Projects with a partner country (Argentina aside) in the region."""
+        partners = Country.objects.in_region(value).exclude(code=settings.HOME_COUNTRY)
+        return queryset.filter(participations__country__in=partners).distinct()
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(participations__country=value).distinct()
+
+    @property
+    def query_was_shortened(self):
+        return len(self.data.get("q", "")) > MAX_QUERY_LENGTH
+
+    def queryset_without(self, excluded):
+        """The queryset with every valid filter applied except ``excluded``."""
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in (excluded, "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facet_counts(self):
+        """{filter name: {option value: projects}} with the other filters applied.
+
+        Regions and countries count partner countries: Argentina takes part in every
+        project, so counting it would put every project in South America.
+        """
+        self.is_valid()
+        counts = {}
+        for name, path in self.FACETS.items():
+            if path.startswith("partner:"):
+                counts[name] = self.count_partners(name, path.removeprefix("partner:"))
+            else:
+                counts[name] = count(self.queryset_without(name), path, "pk")
+        counts["region"] |= self.count_partners(
+            "region", "country__region__parent__slug"
+        )
+        return counts
+
+    def count_partners(self, name, path):
+        participations = Participation.objects.filter(
+            project__in=self.queryset_without(name).values("pk"),
+            country__isnull=False,
+        ).exclude(country__code=settings.HOME_COUNTRY)
+        return count(participations, path, "project")
+
+
+def count(queryset, path, what):
+    """{value of ``path``: number of distinct ``what``}."""
+    rows = (
+        queryset.order_by().values(path).annotate(projects=Count(what, distinct=True))
+    )
+    return {str(row[path]): row["projects"] for row in rows if row[path] is not None}

@@ -1,0 +1,154 @@
+"""Load the clearly marked sample projects for development and demonstration.
+
+Refused on production settings (DEBUG off) unless --allow-production is given. Each
+project is validated with the same rules as the admin; a second run adds only
+projects that are missing.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from directory.models import Unit
+from partners.models import Bloc, Country, Organisation, Province
+from partners.seeding import read_data
+from projects.models import (
+    Budget,
+    Currency,
+    Indicator,
+    Participation,
+    Project,
+    ProjectSector,
+    Result,
+    SdgTarget,
+    Sector,
+    SegibSector,
+)
+from projects.rules import participation_errors, sector_percentage_error
+
+APP_DIR = Path(__file__).resolve().parents[2]
+TEXT_FIELDS = [
+    f"{field}_{language}"
+    for field in ("title", "summary", "description", "objectives")
+    for language in ("es", "en")
+]
+PLAIN_FIELDS = ["slug", "modality", "instrument", "status", "fo_ar_number"]
+DATE_FIELDS = ["planned_start", "planned_end", "actual_start", "actual_end"]
+
+
+class Command(BaseCommand):
+    help = "Load the sample projects (development and demonstration only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load them even with DEBUG off (a demonstration server).",
+        )
+
+    def handle(self, *args, allow_production=False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "Sample projects are for development: DEBUG is off. "
+                "Use --allow-production for a demonstration server."
+            )
+        existing = set(Project.objects.values_list("slug", flat=True))
+        entries = [
+            entry
+            for entry in read_data(APP_DIR, "sample_projects.json", "projects")
+            if entry["slug"] not in existing
+        ]
+        with transaction.atomic():
+            loader = Loader()
+            for entry in entries:
+                try:
+                    loader.create(entry)
+                except ValidationError as error:
+                    raise CommandError(f"{entry['slug']}: {error}") from error
+        self.stdout.write(
+            f"Sample projects: {len(entries)} added, {len(existing)} already present."
+        )
+
+
+class Loader:
+    """Creates one sample project with everything it is made of."""
+
+    def __init__(self):
+        self.countries = {c.code: c for c in Country.objects.all()}
+        self.organisations = {o.slug: o for o in Organisation.objects.all()}
+        self.currencies = {c.code: c for c in Currency.objects.all()}
+        self.sectors = {s.code: s for s in Sector.objects.all()}
+        self.targets = {t.code: t for t in SdgTarget.objects.select_related("goal")}
+        self.units = {u.slug: u for u in Unit.objects.all()}
+
+    def create(self, entry):
+        project = Project(
+            **{field: entry[field] for field in TEXT_FIELDS + PLAIN_FIELDS},
+            **{field: entry[field] for field in DATE_FIELDS},
+            directorate=self.units[entry["directorate"]],
+            segib_sector=SegibSector.objects.get(slug=entry["segib_sector"]),
+            publication=Project.Publication.PUBLISHED,
+            is_sample=True,
+        )
+        project.full_clean()
+        project.save()
+        targets = [self.targets[code] for code in entry["sdg_targets"]]
+        project.sdg_targets.set(targets)
+        project.sdg_goals.set({target.goal for target in targets})
+        project.provinces.set(Province.objects.filter(code__in=entry["provinces"]))
+        project.blocs.set(Bloc.objects.filter(slug__in=entry["blocs"]))
+
+        participations = [
+            Participation(
+                project=project,
+                country=self.countries.get(row["country"]),
+                organisation=self.organisations.get(row["organisation"]),
+                segib_role=row["segib_role"],
+                iati_role=row["iati_role"],
+                amount=row["amount"],
+                currency=self.currencies.get(row["currency"]),
+                position=position,
+            )
+            for position, row in enumerate(entry["participations"])
+        ]
+        errors = participation_errors(
+            project.modality, [p.segib_role for p in participations]
+        )
+        if error := sector_percentage_error(
+            [row["percentage"] for row in entry["sectors"]]
+        ):
+            errors.append(error)
+        if errors:
+            raise ValidationError(errors)
+        for row in participations:
+            row.full_clean()
+            row.save()
+        for row in entry["sectors"]:
+            share = ProjectSector(
+                project=project,
+                sector=self.sectors[row["code"]],
+                percentage=row["percentage"],
+            )
+            share.full_clean()
+            share.save()
+        for row in entry["budgets"]:
+            budget = Budget(
+                project=project, **row | {"currency": self.currencies[row["currency"]]}
+            )
+            budget.full_clean()
+            budget.save()
+        for position, row in enumerate(entry["results"]):
+            result = Result.objects.create(
+                project=project,
+                type=row["type"],
+                title_es=row["title_es"],
+                title_en=row["title_en"],
+                position=position,
+            )
+            for indicator in row["indicators"]:
+                Indicator.objects.create(result=result, **indicator)
+        project.refresh_search_text()
+        project.save(update_fields=["search_text"])

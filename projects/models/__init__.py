@@ -1,0 +1,37 @@
+from .project import (
+    Budget,
+    Document,
+    Indicator,
+    Participation,
+    Project,
+    ProjectSector,
+    Result,
+)
+from .reference import (
+    Currency,
+    DocumentCategory,
+    SdgGoal,
+    SdgTarget,
+    Sector,
+    SectorCategory,
+    SegibArea,
+    SegibSector,
+)
+
+__all__ = [
+    "Budget",
+    "Currency",
+    "Document",
+    "DocumentCategory",
+    "Indicator",
+    "Participation",
+    "Project",
+    "ProjectSector",
+    "Result",
+    "SdgGoal",
+    "SdgTarget",
+    "Sector",
+    "SectorCategory",
+    "SegibArea",
+    "SegibSector",
+]

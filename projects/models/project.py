@@ -1,0 +1,635 @@
+"""Cooperation projects and what they are made of: partners, sectors, budgets,
+documents and results."""
+
+import datetime
+import secrets
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.search import Searchable, SearchQuerySet, fold
+
+from ..validators import validate_document_file
+from .reference import Currency, DocumentCategory, SdgGoal, SdgTarget, Sector
+
+
+class ProjectQuerySet(SearchQuerySet):
+    def published(self):
+        return self.filter(publication=Project.Publication.PUBLISHED)
+
+    def for_catalogue(self):
+        """What a catalogue row shows, in a fixed number of queries."""
+        return self.select_related("directorate").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "country", "organisation"
+                ),
+            )
+        )
+
+    def editable_by(self, user):
+        """Projects ``user`` may change: all for coordinators and superusers, else
+        those of the user's directorates."""
+        if user.is_superuser or user.has_perm("projects.change_all_projects"):
+            return self
+        return self.filter(directorate__staff__user=user)
+
+
+def document_upload_path(instance, filename):
+    """Random stored names: the original name is never trusted or exposed as a path."""
+    return f"documents/{secrets.token_hex(16)}{Path(filename).suffix.lower()[:10]}"
+
+
+class Project(Searchable):
+    class Modality(models.TextChoices):
+        BILATERAL = "bilateral", _("Bilateral South-South")
+        TRIANGULAR = "triangular", _("Triangular")
+        REGIONAL = "regional", _("Regional South-South")
+        MULTILATERAL = "multilateral", _("Multilateral")
+
+    class Instrument(models.TextChoices):
+        PROGRAMME = "programme", _("Programme")
+        PROJECT = "project", _("Project")
+        ACTION = "action", _("Action")
+
+    class Status(models.TextChoices):
+        """IATI ActivityStatus."""
+
+        PIPELINE = "1", _("Pipeline/identification")
+        IMPLEMENTATION = "2", _("Implementation")
+        FINALISATION = "3", _("Finalisation")
+        CLOSED = "4", _("Closed")
+        CANCELLED = "5", _("Cancelled")
+        SUSPENDED = "6", _("Suspended")
+
+    class Publication(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    search_fields = ("title_es", "title_en", "summary_es", "summary_en", "fo_ar_number")
+
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True, default="")
+    description = models.TextField(_("description"), blank=True, default="")
+    objectives = models.TextField(_("objectives"), blank=True, default="")
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Used in the project's web address; change it only if you must."),
+    )
+    iati_identifier = models.CharField(
+        _("IATI identifier"),
+        max_length=150,
+        blank=True,
+        default="",
+        help_text=_(
+            "Built from DGCIN's organisation reference when the project is first "
+            "saved; stable afterwards."
+        ),
+    )
+    modality = models.CharField(_("modality"), max_length=20, choices=Modality)
+    instrument = models.CharField(
+        _("instrument"), max_length=20, choices=Instrument, default=Instrument.PROJECT
+    )
+    status = models.CharField(
+        _("status"), max_length=1, choices=Status, default=Status.PIPELINE
+    )
+    directorate = models.ForeignKey(
+        "directory.Unit",
+        verbose_name=_("directorate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text=_("The directorate that owns the project and may edit it."),
+    )
+    fo_ar_number = models.CharField(
+        _("FO.AR project number"),
+        max_length=40,
+        blank=True,
+        default="",
+        help_text=_(
+            "When funded by the Argentine Fund for South-South and Triangular "
+            "Cooperation."
+        ),
+    )
+    segib_sector = models.ForeignKey(
+        "projects.SegibSector",
+        verbose_name=_("main SEGIB sector"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, editable=False
+    )
+    provinces = models.ManyToManyField(
+        "partners.Province",
+        verbose_name=_("Argentine provinces"),
+        blank=True,
+        related_name="projects",
+    )
+    blocs = models.ManyToManyField(
+        "partners.Bloc",
+        verbose_name=_("bloc or forum framework"),
+        blank=True,
+        related_name="projects",
+    )
+    sdg_goals = models.ManyToManyField(
+        SdgGoal, verbose_name=_("SDGs"), blank=True, related_name="projects"
+    )
+    sdg_targets = models.ManyToManyField(
+        SdgTarget, verbose_name=_("SDG targets"), blank=True, related_name="projects"
+    )
+    publication = models.CharField(
+        _("publication"),
+        max_length=10,
+        choices=Publication,
+        default=Publication.DRAFT,
+        help_text=_("Only published projects are shown to the public."),
+    )
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Fictitious projects loaded for demonstration, never in production."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_year", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        permissions = [
+            ("change_all_projects", _("Can edit the projects of every directorate")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~Q(iati_identifier=""),
+                name="projects_project_unique_iati_identifier",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_start__isnull=True)
+                | Q(planned_end__isnull=True)
+                | Q(planned_start__lte=F("planned_end")),
+                name="projects_project_planned_start_before_end",
+                violation_error_message=_(
+                    "The planned end is before the planned start."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_start__isnull=True)
+                | Q(actual_end__isnull=True)
+                | Q(actual_start__lte=F("actual_end")),
+                name="projects_project_actual_start_before_end",
+                violation_error_message=_("The actual end is before the actual start."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publication", "modality"]),
+            models.Index(fields=["publication", "status"]),
+            models.Index(fields=["publication", "start_year"]),
+            models.Index(fields=["updated_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        start = self.actual_start or self.planned_start
+        self.start_year = start.year if start else None
+        super().save(*args, **kwargs)
+        if not self.iati_identifier:
+            self.iati_identifier = f"{settings.DGCIN_IATI_ORG_REF}-{self.pk:06d}"
+            type(self).objects.filter(pk=self.pk).update(
+                iati_identifier=self.iati_identifier
+            )
+
+    def clean(self):
+        errors = {}
+        today = timezone.localdate()
+        periods = (("planned_start", "planned_end"), ("actual_start", "actual_end"))
+        for start, end in periods:
+            first, last = getattr(self, start), getattr(self, end)
+            if first and last and first > last:
+                errors[end] = _("The end date is before the start date.")
+        for field in ("actual_start", "actual_end"):
+            if getattr(self, field) and getattr(self, field) > today:
+                errors.setdefault(
+                    field,
+                    _("An actual date cannot be in the future; use a planned date."),
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def refresh_search_text(self):
+        """Titles and summaries in both languages, the FO.AR number, and every
+        partner's name and acronym in both languages."""
+        super().refresh_search_text()
+        if self.pk:
+            partners = " ".join(
+                participation.search_names()
+                for participation in self.participations.select_related(
+                    "country", "organisation"
+                )
+            )
+            self.search_text = f"{self.search_text} {fold(partners)}".strip()
+
+    @property
+    def start_date(self):
+        return self.actual_start or self.planned_start
+
+    @property
+    def end_date(self):
+        return self.actual_end or self.planned_end
+
+    def budget_totals(self):
+        """[(currency, total)] of the budget lines, largest first (uses prefetched
+        budgets when there are)."""
+        totals = {}
+        for budget in self.budgets.all():
+            totals[budget.currency] = totals.get(budget.currency, 0) + budget.value
+        return sorted(totals.items(), key=lambda item: item[1], reverse=True)
+
+
+class Participation(models.Model):
+    """A country or an organisation taking part in a project, with its roles."""
+
+    class SegibRole(models.TextChoices):
+        PROVIDER = "provider", _("Provider")
+        RECIPIENT = "recipient", _("Recipient")
+        BOTH = "both", _("Provider and recipient")
+        FIRST_PROVIDER = "first-provider", _("First provider")
+        SECOND_PROVIDER = "second-provider", _("Second provider")
+        PARTICIPANT = "participant", _("Participant")
+
+    class IatiRole(models.TextChoices):
+        FUNDING = "1", _("Funding")
+        ACCOUNTABLE = "2", _("Accountable")
+        EXTENDING = "3", _("Extending")
+        IMPLEMENTING = "4", _("Implementing")
+
+    # The SEGIB roles each modality allows.
+    ROLES_BY_MODALITY = {
+        Project.Modality.BILATERAL: {"provider", "recipient", "both"},
+        Project.Modality.TRIANGULAR: {"first-provider", "second-provider", "recipient"},
+        Project.Modality.REGIONAL: {"participant"},
+        Project.Modality.MULTILATERAL: {"provider", "recipient", "both"},
+    }
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    country = models.ForeignKey(
+        "partners.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    segib_role = models.CharField(_("SEGIB role"), max_length=20, choices=SegibRole)
+    iati_role = models.CharField(_("IATI role"), max_length=1, choices=IatiRole)
+    amount = models.DecimalField(
+        _("contribution"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    currency = models.ForeignKey(
+        Currency,
+        verbose_name=_("currency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["project", "position", "pk"]
+        verbose_name = _("participating partner")
+        verbose_name_plural = _("participating partners")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country__isnull=False, organisation__isnull=True)
+                | Q(country__isnull=True, organisation__isnull=False),
+                name="projects_participation_country_or_organisation",
+                violation_error_message=_(
+                    "Choose a country or an organisation, not both."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(currency__isnull=False),
+                name="projects_participation_amount_has_currency",
+                violation_error_message=_("A contribution needs its currency."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} · {self.get_segib_role_display()}"
+
+    @property
+    def partner(self):
+        return self.country or self.organisation
+
+    def search_names(self):
+        partner = self.partner
+        if partner is None:
+            return ""
+        names = [partner.name_es, partner.name_en]
+        if self.organisation:
+            names += [partner.acronym_es, partner.acronym_en]
+        return " ".join(name for name in names if name)
+
+    def clean(self):
+        if self.country_id and self.organisation_id:
+            raise ValidationError(_("Choose a country or an organisation, not both."))
+        if not self.country_id and not self.organisation_id:
+            raise ValidationError(_("Choose a country or an organisation."))
+        if self.amount is not None and not self.currency_id:
+            raise ValidationError({"currency": _("A contribution needs its currency.")})
+
+
+class ProjectSector(models.Model):
+    """A DAC 5-digit sector and its share of the project; shares add up to 100."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="sectors",
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("DAC sector"), on_delete=models.PROTECT, related_name="+"
+    )
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        ordering = ["project", "-percentage"]
+        verbose_name = _("DAC sector share")
+        verbose_name_plural = _("DAC sectors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "sector"],
+                name="projects_projectsector_unique",
+                violation_error_message=_("This sector is already listed."),
+            ),
+            models.CheckConstraint(
+                condition=Q(percentage__gt=0, percentage__lte=100),
+                name="projects_projectsector_percentage_range",
+                violation_error_message=_("A percentage is above 0 and at most 100."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sector.code} ({self.percentage}%)"
+
+
+class Budget(models.Model):
+    """A budget line: a period of at most one year, its value and currency."""
+
+    class Type(models.TextChoices):
+        ORIGINAL = "1", _("Original")
+        REVISED = "2", _("Revised")
+
+    class Status(models.TextChoices):
+        INDICATIVE = "1", _("Indicative")
+        COMMITTED = "2", _("Committed")
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="budgets",
+    )
+    type = models.CharField(
+        _("type"), max_length=1, choices=Type, default=Type.ORIGINAL
+    )
+    status = models.CharField(
+        _("status"), max_length=1, choices=Status, default=Status.INDICATIVE
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    value = models.DecimalField(
+        _("value"),
+        max_digits=16,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    currency = models.ForeignKey(
+        Currency, verbose_name=_("currency"), on_delete=models.PROTECT, related_name="+"
+    )
+    value_date = models.DateField(
+        _("value date"),
+        help_text=_("The date the value refers to, for currency conversion."),
+    )
+
+    class Meta:
+        ordering = ["project", "period_start"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_start__lte=F("period_end")),
+                name="projects_budget_period_start_before_end",
+                violation_error_message=_("The period ends before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="projects_budget_value_not_negative",
+                violation_error_message=_("A budget value cannot be negative."),
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.period_start:%Y-%m-%d} / {self.period_end:%Y-%m-%d}: {self.value}"
+        )
+
+    def clean(self):
+        if self.period_start and self.period_end:
+            if self.period_end < self.period_start:
+                raise ValidationError(
+                    {"period_end": _("The period ends before it starts.")}
+                )
+            if self.period_end > one_year_after(self.period_start):
+                raise ValidationError(
+                    {"period_end": _("A budget period lasts one year at most.")}
+                )
+
+
+def one_year_after(day):
+    """The last day of the year-long period that starts on ``day``."""
+    try:
+        anniversary = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        anniversary = day.replace(year=day.year + 1, day=28) + datetime.timedelta(1)
+    return anniversary - datetime.timedelta(days=1)
+
+
+class Document(models.Model):
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    category = models.ForeignKey(
+        DocumentCategory,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.DOCUMENT_LANGUAGES,
+        default="es",
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to=document_upload_path,
+        blank=True,
+        validators=[validate_document_file],
+        help_text=_("PDF, Word, Excel, OpenDocument or image; 20 MB at most."),
+    )
+    url = models.URLField(_("link"), blank=True, default="", max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["project", "position", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="projects_document_file_or_url",
+                violation_error_message=_("Upload a file or give a link, not both."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if bool(self.file) == bool(self.url):
+            raise ValidationError(_("Upload a file or give a link, not both."))
+
+    @property
+    def href(self):
+        return self.file.url if self.file else self.url
+
+
+class Result(models.Model):
+    class Type(models.TextChoices):
+        OUTPUT = "1", _("Output")
+        OUTCOME = "2", _("Outcome")
+        IMPACT = "3", _("Impact")
+        OTHER = "9", _("Other")
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="results",
+    )
+    type = models.CharField(_("type"), max_length=1, choices=Type, default=Type.OUTPUT)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True, default="")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["project", "position", "pk"]
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+
+    def __str__(self):
+        return self.title
+
+
+class Indicator(models.Model):
+    class Measure(models.TextChoices):
+        UNIT = "1", _("Unit")
+        PERCENTAGE = "2", _("Percentage")
+        NOMINAL = "3", _("Nominal")
+        ORDINAL = "4", _("Ordinal")
+        QUALITATIVE = "5", _("Qualitative")
+
+    result = models.ForeignKey(
+        Result,
+        verbose_name=_("result"),
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    measure = models.CharField(
+        _("measure"), max_length=1, choices=Measure, default=Measure.UNIT
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        _("baseline year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target_value = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    actual_value = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["result", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,86 @@
+"""Projects exported to CSV/XLSX, edited in a spreadsheet and imported back."""
+
+from django.utils.translation import gettext as _
+from import_export import fields
+
+from directory.models import Unit
+from partners.resources import LookupWidget, ReferenceResource
+
+from .models import Project
+
+
+class KeepWhenEmpty(fields.Field):
+    """An empty cell leaves the stored value as it is instead of wiping it."""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        if row.get(self.column_name) in (None, "") and instance.pk:
+            return
+        super().save(instance, row, is_m2m, **kwargs)
+
+
+TEXT_COLUMNS = [
+    f"{name}_{language}"
+    for name in ("title", "summary", "description", "objectives")
+    for language in ("es", "en")
+]
+OTHER_COLUMNS = [
+    "modality",
+    "instrument",
+    "status",
+    "fo_ar_number",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "publication",
+]
+
+
+class ProjectResource(ReferenceResource):
+    """One row per project; ``slug`` identifies it. Partners, sectors and budgets
+    are edited in the admin, not in the spreadsheet."""
+
+    directorate = KeepWhenEmpty(
+        attribute="directorate",
+        column_name="directorate",
+        widget=LookupWidget(Unit, "slug"),
+    )
+
+    class Meta(ReferenceResource.Meta):
+        model = Project
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "iati_identifier",
+            *TEXT_COLUMNS,
+            *OTHER_COLUMNS,
+            "directorate",
+        ]
+        export_order = fields
+        # The identifier is built by the portal, never taken from a spreadsheet.
+        readonly_fields = ["iati_identifier"]
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        field = super().field_from_django_field(field_name, django_field, readonly)
+        field.__class__ = KeepWhenEmpty
+        return field
+
+    def before_save_instance(self, instance, row, **kwargs):
+        user = kwargs.get("user")
+        if user is None:
+            return
+        editable = Project.objects.editable_by(user)
+        if instance.pk and not editable.filter(pk=instance.pk).exists():
+            raise ValueError(
+                _("You may not change “%(slug)s”: it belongs to another directorate.")
+                % {"slug": instance.slug}
+            )
+        coordinator = user.is_superuser or user.has_perm("projects.change_all_projects")
+        own = instance.directorate and instance.directorate.staff.filter(user=user)
+        if not instance.pk and not coordinator and not (own and own.exists()):
+            raise ValueError(_("New projects must belong to your directorate."))
+
+    def after_save_instance(self, instance, row, **kwargs):
+        instance.refresh_search_text()
+        Project.objects.filter(pk=instance.pk).update(search_text=instance.search_text)

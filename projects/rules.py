@@ -1,0 +1,49 @@
+"""Rules that span a project and its rows, shared by the admin forms and the loaders."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .models import Participation, Project
+
+TRIANGULAR_ROLES = {"first-provider", "second-provider", "recipient"}
+
+
+def role_labels(roles):
+    labels = dict(Participation.SegibRole.choices)
+    return ", ".join(str(labels[role]).lower() for role in sorted(roles))
+
+
+def participation_errors(modality, roles):
+    """Messages for SEGIB ``roles`` that do not fit the project's ``modality``."""
+    errors = []
+    allowed = Participation.ROLES_BY_MODALITY.get(modality, set())
+    if wrong := set(roles) - allowed:
+        errors.append(
+            _("A project of modality “%(modality)s” cannot have the role: %(roles)s.")
+            % {
+                "modality": Project.Modality(modality).label,
+                "roles": role_labels(wrong),
+            }
+        )
+    if modality == Project.Modality.TRIANGULAR and (
+        missing := TRIANGULAR_ROLES - set(roles)
+    ):
+        errors.append(
+            _(
+                "A triangular project needs at least one first provider, one second "
+                "provider and one recipient. Missing: %(roles)s."
+            )
+            % {"roles": role_labels(missing)}
+        )
+    return errors
+
+
+def sector_percentage_error(percentages):
+    """A message when the DAC sector percentages do not add up to 100."""
+    percentages = [Decimal(p) for p in percentages]
+    if percentages and sum(percentages) != 100:
+        return _(
+            "The DAC sector percentages add up to %(total)s; they must add up to 100."
+        ) % {"total": f"{sum(percentages):g}"}
+    return None

@@ -1,0 +1,95 @@
+"""Translated content fields; history is registered here so it records them too."""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from .models import (
+    Budget,
+    Currency,
+    Document,
+    DocumentCategory,
+    Indicator,
+    Participation,
+    Project,
+    ProjectSector,
+    Result,
+    SdgGoal,
+    SdgTarget,
+    Sector,
+    SectorCategory,
+    SegibArea,
+    SegibSector,
+)
+
+
+class NameTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("es",)
+
+
+for model in (
+    SectorCategory,
+    Sector,
+    SegibArea,
+    SegibSector,
+    SdgTarget,
+    Currency,
+    DocumentCategory,
+):
+    register(model)(
+        type(f"{model.__name__}TranslationOptions", (NameTranslationOptions,), {})
+    )
+
+
+@register(SdgGoal)
+class SdgGoalTranslationOptions(TranslationOptions):
+    fields = ("name", "short_name")
+    required_languages = ("es",)
+
+
+@register(Project)
+class ProjectTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "description", "objectives")
+    required_languages = ("es",)
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("es",)
+
+
+@register(Result)
+class ResultTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = ("es",)
+
+
+@register(Indicator)
+class IndicatorTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("es",)
+
+
+register_history(
+    Project,
+    app=__package__,
+    m2m_fields=["provinces", "blocs", "sdg_goals", "sdg_targets"],
+)
+for model in (
+    Participation,
+    ProjectSector,
+    Budget,
+    Document,
+    Result,
+    Indicator,
+    SectorCategory,
+    Sector,
+    SegibArea,
+    SegibSector,
+    SdgGoal,
+    SdgTarget,
+    Currency,
+    DocumentCategory,
+):
+    register_history(model, app=__package__)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "projects"
+
+urlpatterns = [
+    path("", views.ProjectCatalogueView.as_view(), name="project-list"),
+    path("<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
+]

@@ -1,0 +1,139 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+
+from directory.models import Unit
+from partners.models import Bloc, Country, Province, Region
+from partners.pagination import paginate
+
+from .filters import ProjectFilter
+from .models import Indicator, Participation, Project, Result, SdgGoal, SectorCategory
+
+
+def facet(filterset, counts, name, labelled):
+    """A filter's options that match at least one project (and the chosen one), each
+    with the number of projects it would give."""
+    chosen = filterset.data.get(name, "")
+    return {
+        "name": name,
+        "label": filterset.form.fields[name].label,
+        "field": filterset.form[name],
+        "options": [
+            (str(value), label, counts[name].get(str(value), 0), str(value) == chosen)
+            for value, label in labelled
+            if str(value) in counts[name] or str(value) == chosen
+        ],
+    }
+
+
+class ProjectCatalogueView(TemplateView):
+    """Published projects: search, filters with counts, sorting and pagination."""
+
+    template_name = "projects/project_list.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        filterset = ProjectFilter(
+            self.request.GET,
+            queryset=Project.objects.published(),
+            request=self.request,
+        )
+        notices = [
+            _("The filter “%(filter)s” was ignored: %(error)s")
+            % {"filter": filterset.form.fields[field].label, "error": " ".join(errors)}
+            for field, errors in filterset.form.errors.items()
+        ]
+        if filterset.query_was_shortened:
+            notices.append(_("Your search was too long and has been shortened."))
+        results = filterset.qs
+        if not filterset.form.cleaned_data.get("sort"):
+            results = results.order_by("-start_year", "title")
+        page, page_notice = paginate(
+            self.request, results.for_catalogue(), self.paginate_by
+        )
+        if page_notice:
+            notices.append(page_notice)
+        return super().get_context_data(
+            filter=filterset,
+            facets=self.facets(filterset),
+            page_obj=page,
+            projects=page.object_list,
+            result_count=page.paginator.count,
+            active_filters=self.active_filters(filterset),
+            notices=notices,
+            shows_samples=Project.objects.published().filter(is_sample=True).exists(),
+            **kwargs,
+        )
+
+    def facets(self, filterset):
+        counts = filterset.facet_counts()
+        labels = {
+            "modality": Project.Modality.choices,
+            "status": Project.Status.choices,
+            "region": [
+                (region.slug, f"— {region.name}" if region.parent_id else region.name)
+                for region in Region.objects.tree()
+            ],
+            "country": Country.objects.filter(code__in=counts["country"]).values_list(
+                "code", "name"
+            ),
+            "bloc": [(bloc.slug, bloc.acronym) for bloc in Bloc.objects.all()],
+            "sector": [
+                (category.code, category.name)
+                for category in SectorCategory.objects.filter(code__in=counts["sector"])
+            ],
+            "sdg": [(goal.number, str(goal)) for goal in SdgGoal.objects.all()],
+            "directorate": [
+                (unit.slug, unit.name)
+                for unit in Unit.objects.filter(slug__in=counts["directorate"])
+            ],
+            "province": [(p.code, p.name) for p in Province.objects.all()],
+            "year": [(year, year) for year in sorted(counts["year"], reverse=True)],
+        }
+        return [facet(filterset, counts, name, labels[name]) for name in labels]
+
+    def active_filters(self, filterset):
+        """[(label, value shown, query without it)] for the 'remove filter' links."""
+        active = []
+        for name, value in filterset.form.cleaned_data.items():
+            if name == "sort" or value in (None, "", []):
+                continue
+            query = self.request.GET.copy()
+            query.pop(name, None)
+            query.pop("page", None)
+            field = filterset.form.fields[name]
+            shown = dict(getattr(field, "choices", [])).get(value, value)
+            active.append((field.label, shown, query.urlencode()))
+        return active
+
+
+class ProjectDetailView(DetailView):
+    template_name = "projects/project_detail.html"
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("directorate", "segib_sector__area")
+            .prefetch_related(
+                Prefetch(
+                    "participations",
+                    queryset=Participation.objects.select_related(
+                        "country", "organisation", "currency"
+                    ),
+                ),
+                "sectors__sector__category",
+                "sdg_goals",
+                "sdg_targets",
+                "provinces",
+                "blocs",
+                "budgets__currency",
+                "documents__category",
+                Prefetch(
+                    "results",
+                    queryset=Result.objects.prefetch_related(
+                        Prefetch("indicators", queryset=Indicator.objects.all())
+                    ),
+                ),
+            )
+        )
