@@ -48,6 +48,8 @@ setup: install compilemessages ## Install, migrate and load the reference data (
 	$(MANAGE) migrate --noinput --verbosity=1
 	$(MANAGE) load_partners
 	$(MANAGE) load_directory
+	$(MANAGE) load_project_references
+	$(MANAGE) load_sample_projects
 
 run: setup ## Set up and serve the portal at http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
