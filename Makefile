@@ -46,6 +46,7 @@ compilemessages: install ## Compile the translation catalogues
 
 setup: install compilemessages ## Install, migrate and load the reference data (no server)
 	$(MANAGE) migrate --noinput --verbosity=1
+	$(MANAGE) createcachetable
 	$(MANAGE) load_partners
 	$(MANAGE) load_directory
 	$(MANAGE) load_project_references

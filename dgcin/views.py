@@ -10,6 +10,8 @@ from django.views.generic import TemplateView
 
 from directory.models import Unit
 from partners.models import Bloc
+from projects.facets import key_figures
+from projects.models import Project
 
 
 class HomeView(TemplateView):
@@ -19,7 +21,14 @@ class HomeView(TemplateView):
         directorates = Unit.objects.filter(
             parent__parent=None, parent__isnull=False
         ).select_related("parent")
-        return super().get_context_data(directorates=directorates, **kwargs)
+        latest = Project.objects.published().order_by("-updated_at")[:3]
+        return super().get_context_data(
+            directorates=directorates,
+            figures=key_figures(),
+            latest_projects=latest,
+            shows_samples=any(project.is_sample for project in latest),
+            **kwargs,
+        )
 
 
 class AboutView(TemplateView):

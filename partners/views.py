@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 
 from .filters import BlocFilter, CountryFilter, OrganisationFilter
 from .models import Bloc, BlocMembership, Country, Organisation, current_memberships
-from .pagination import paginate
+from .pagination import filter_notices, paginate
 
 # kind in the query string -> (tab label, filter set, what its rows need)
 PARTNER_KINDS = {
@@ -59,13 +59,7 @@ class PartnerListView(TemplateView):
             for name, (_label, filterset_class, queryset) in PARTNER_KINDS.items()
         }
         active = filtersets[kind]
-        for field, errors in active.form.errors.items():
-            notices.append(
-                _("The filter “%(filter)s” was ignored: %(error)s")
-                % {"filter": active.form.fields[field].label, "error": " ".join(errors)}
-            )
-        if active.query_was_shortened:
-            notices.append(_("Your search was too long and has been shortened."))
+        notices += filter_notices(active)
 
         page, page_notice = paginate(self.request, active.qs, self.paginate_by)
         if page_notice:

@@ -5,3 +5,32 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from directory.models import Unit
+        from partners.models import Bloc, BlocMembership, Country, Province, Region
+
+        from . import facets, models
+
+        # Counts follow projects; option labels follow the reference lists.
+        for model in (
+            models.Project,
+            models.Participation,
+            models.ProjectSector,
+            models.SectorCategory,
+            models.SdgGoal,
+            Region,
+            Country,
+            Bloc,
+            BlocMembership,
+            Province,
+            Unit,
+        ):
+            post_save.connect(facets.invalidate, sender=model)
+            post_delete.connect(facets.invalidate, sender=model)
+        for field in ("provinces", "blocs", "sdg_goals"):
+            m2m_changed.connect(
+                facets.invalidate, sender=getattr(models.Project, field).through
+            )

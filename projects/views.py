@@ -1,11 +1,13 @@
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
 from directory.models import Unit
 from partners.models import Bloc, Country, Province, Region
-from partners.pagination import paginate
+from partners.pagination import filter_notices, paginate
 
+from . import facets
 from .filters import ProjectFilter
 from .models import Indicator, Participation, Project, Result, SdgGoal, SectorCategory
 
@@ -26,6 +28,27 @@ def facet(filterset, counts, name, labelled):
     }
 
 
+def facet_labels():
+    """Every option of every facet, labelled in the active language."""
+    return {
+        "modality": Project.Modality.choices,
+        "status": Project.Status.choices,
+        "region": [
+            (region.slug, f"— {region.name}" if region.parent_id else region.name)
+            for region in Region.objects.tree()
+        ],
+        "country": list(Country.objects.values_list("code", "name")),
+        "bloc": [(bloc.slug, bloc.acronym) for bloc in Bloc.objects.all()],
+        "sector": [
+            (category.code, category.name) for category in SectorCategory.objects.all()
+        ],
+        "sdg": [(goal.number, str(goal)) for goal in SdgGoal.objects.all()],
+        "directorate": [(unit.slug, unit.name) for unit in Unit.objects.all()],
+        "province": [(p.code, p.name) for p in Province.objects.all()],
+        "year": [(year, year) for year in range(timezone.now().year + 5, 1949, -1)],
+    }
+
+
 class ProjectCatalogueView(TemplateView):
     """Published projects: search, filters with counts, sorting and pagination."""
 
@@ -38,24 +61,22 @@ class ProjectCatalogueView(TemplateView):
             queryset=Project.objects.published(),
             request=self.request,
         )
-        notices = [
-            _("The filter “%(filter)s” was ignored: %(error)s")
-            % {"filter": filterset.form.fields[field].label, "error": " ".join(errors)}
-            for field, errors in filterset.form.errors.items()
-        ]
-        if filterset.query_was_shortened:
-            notices.append(_("Your search was too long and has been shortened."))
+        notices = filter_notices(filterset)
+        counts = filterset.facet_counts()
         results = filterset.qs
         if not filterset.form.cleaned_data.get("sort"):
             results = results.order_by("-start_year", "title")
         page, page_notice = paginate(
-            self.request, results.for_catalogue(), self.paginate_by
+            self.request,
+            results.for_catalogue(),
+            self.paginate_by,
+            count=counts["total"][""],
         )
         if page_notice:
             notices.append(page_notice)
         return super().get_context_data(
             filter=filterset,
-            facets=self.facets(filterset),
+            facets=self.facets(filterset, counts),
             page_obj=page,
             projects=page.object_list,
             result_count=page.paginator.count,
@@ -65,31 +86,8 @@ class ProjectCatalogueView(TemplateView):
             **kwargs,
         )
 
-    def facets(self, filterset):
-        counts = filterset.facet_counts()
-        labels = {
-            "modality": Project.Modality.choices,
-            "status": Project.Status.choices,
-            "region": [
-                (region.slug, f"— {region.name}" if region.parent_id else region.name)
-                for region in Region.objects.tree()
-            ],
-            "country": Country.objects.filter(code__in=counts["country"]).values_list(
-                "code", "name"
-            ),
-            "bloc": [(bloc.slug, bloc.acronym) for bloc in Bloc.objects.all()],
-            "sector": [
-                (category.code, category.name)
-                for category in SectorCategory.objects.filter(code__in=counts["sector"])
-            ],
-            "sdg": [(goal.number, str(goal)) for goal in SdgGoal.objects.all()],
-            "directorate": [
-                (unit.slug, unit.name)
-                for unit in Unit.objects.filter(slug__in=counts["directorate"])
-            ],
-            "province": [(p.code, p.name) for p in Province.objects.all()],
-            "year": [(year, year) for year in sorted(counts["year"], reverse=True)],
-        }
+    def facets(self, filterset, counts):
+        labels = facets.cached({"labels": get_language()}, facet_labels)
         return [facet(filterset, counts, name, labels[name]) for name in labels]
 
     def active_filters(self, filterset):
@@ -112,28 +110,31 @@ class ProjectDetailView(DetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        return (
-            Project.objects.published()
-            .select_related("directorate", "segib_sector__area")
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related(
-                        "country", "organisation", "currency"
-                    ),
+        """Published projects; staff who may view projects also preview the others
+        (the admin's "view on site")."""
+        projects = Project.objects.all()
+        if not self.request.user.has_perm("projects.view_project"):
+            projects = projects.published()
+        return projects.select_related(
+            "directorate", "segib_sector__area"
+        ).prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "country", "organisation", "currency"
                 ),
-                "sectors__sector__category",
-                "sdg_goals",
-                "sdg_targets",
-                "provinces",
-                "blocs",
-                "budgets__currency",
-                "documents__category",
-                Prefetch(
-                    "results",
-                    queryset=Result.objects.prefetch_related(
-                        Prefetch("indicators", queryset=Indicator.objects.all())
-                    ),
+            ),
+            "sectors__sector__category",
+            "sdg_goals",
+            "sdg_targets",
+            "provinces",
+            "blocs",
+            "budgets__currency",
+            "documents__category",
+            Prefetch(
+                "results",
+                queryset=Result.objects.prefetch_related(
+                    Prefetch("indicators", queryset=Indicator.objects.all())
                 ),
-            )
+            ),
         )

@@ -27,5 +27,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
+# A cache every app process shares: the database's unless DJANGO_CACHE_URL names one
+# (run `manage.py createcachetable` once).
+CACHES = {
+    "default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://django_cache")
+}
+
 # Production mail goes out by SMTP: a local relay unless DJANGO_EMAIL_URL names one.
 MAILERS = mailers_from_url(env.str("DJANGO_EMAIL_URL", default="smtp://localhost:25"))

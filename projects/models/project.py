@@ -26,8 +26,18 @@ class ProjectQuerySet(SearchQuerySet):
         return self.filter(publication=Project.Publication.PUBLISHED)
 
     def for_catalogue(self):
-        """What a catalogue row shows, in a fixed number of queries."""
-        return self.select_related("directorate").prefetch_related(
+        """What a catalogue row shows, in a fixed number of queries, without the
+        long texts it does not show."""
+        return self.defer(
+            "search_text",
+            *(
+                f"{field}_{language}"
+                for field in ("description", "objectives")
+                for language in ("es", "en")
+            ),
+            "description",
+            "objectives",
+        ).prefetch_related(
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related(
@@ -212,6 +222,7 @@ class Project(Searchable):
             models.Index(fields=["publication", "status"]),
             models.Index(fields=["publication", "start_year"]),
             models.Index(fields=["updated_at"]),
+            models.Index(fields=["planned_start"]),
         ]
 
     def __str__(self):

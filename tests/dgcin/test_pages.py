@@ -125,3 +125,13 @@ def test_about_page_lists_the_blocs_from_the_data(client, partners_data):
     text = client.get("/en/about/").text
     assert 'href="/en/partners/bloc/fealac/">FEALAC</a>' in text
     assert "Southern Common Market" in text
+
+
+def test_home_shows_key_figures_and_the_latest_projects(client, make_project):
+    make_project(title_es="Agua segura para el Chaco paraguayo")
+    make_project(partners=[("AR", "provider"), ("jica", "recipient")])
+    text = client.get("/").text
+    assert "<strong>2</strong> proyectos publicados" in text
+    assert "<strong>1</strong> países socios" in text
+    assert "<strong>1</strong> organismos socios" in text
+    assert "Agua segura para el Chaco paraguayo" in text

@@ -46,6 +46,23 @@ def test_only_published_projects_are_public(client, make_project):
     assert client.get(archived.get_absolute_url()).status_code == 404
 
 
+def test_staff_preview_unpublished_projects_with_a_notice(
+    client, make_project, django_user_model
+):
+    from django.contrib.auth.models import Permission
+
+    draft = make_project(publication=Project.Publication.DRAFT)
+    staff = django_user_model.objects.create_user("eva", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_project"))
+    client.force_login(staff)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "solo el personal puede ver esta página" in response.text
+    assert draft.title_es not in {
+        p.title for p in client.get("/projects/").context["projects"]
+    }
+
+
 def test_filters_narrow_the_catalogue_and_facets_count_the_options(
     client, make_project
 ):
@@ -242,3 +259,26 @@ def test_sample_projects_are_announced(client, make_project):
     assert "Datos de ejemplo" not in client.get("/projects/").text
     make_project(is_sample=True)
     assert "Datos de ejemplo" in client.get("/projects/").text
+
+
+def test_cached_facet_counts_follow_every_change(client, make_project):
+    project = make_project()
+    assert facet(client.get("/projects/"), "modality") == {"bilateral": 1}
+    make_project(modality="regional")
+    assert facet(client.get("/projects/"), "modality") == {
+        "bilateral": 1,
+        "regional": 1,
+    }
+    project.publication = Project.Publication.ARCHIVED
+    project.save()
+    assert facet(client.get("/projects/"), "modality") == {"regional": 1}
+    regional = Project.objects.get(modality="regional")
+    regional.blocs.add(Bloc.objects.get(slug="celac"))
+    assert facet(client.get("/projects/"), "bloc") == {"celac": 1}
+
+
+def test_facet_counts_come_from_the_cache_the_second_time(client, make_project):
+    make_project()
+    first = count_queries(client, "/projects/?modality=bilateral")
+    second = count_queries(client, "/projects/?modality=bilateral")
+    assert second <= first - 10

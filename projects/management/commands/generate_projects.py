@@ -14,6 +14,7 @@ from django.db import transaction
 from directory.models import Unit
 from partners.models import Country, Organisation
 from partners.search import fold
+from projects import facets
 from projects.models import (
     Budget,
     Currency,
@@ -85,6 +86,7 @@ class Command(BaseCommand):
                     usd,
                 )
             self.stdout.write(f"{min(first + BATCH, count)} / {count}", ending="\r")
+        facets.invalidate()  # bulk writes send no signals
         self.stdout.write(f"Generated {count} sample projects.")
 
     def batch(

@@ -1,0 +1,70 @@
+"""Facet counts are the catalogue's dearest queries and change only when projects
+do: they are cached per filter combination under a generation number that any change
+to a project's data bumps."""
+
+import hashlib
+import json
+
+from django.core.cache import cache
+
+GENERATION_KEY = "projects:facets:generation"
+TIMEOUT = 60 * 30
+# Bump when the shape of what is cached changes, so that a new release never reads
+# what an older one stored in the shared cache.
+FORMAT = 4
+
+
+def generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def invalidate(**kwargs):
+    """Signal receiver: a project or one of its rows changed."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def cached(filters, compute):
+    """``compute()``'s result for these cleaned ``filters`` (or any other key
+    parts), from the cache when it holds them for the current generation."""
+    chosen = {
+        name: str(getattr(value, "pk", value))
+        for name, value in sorted(filters.items())
+        if name != "sort" and value not in (None, "")
+    }
+    digest = hashlib.sha256(json.dumps(chosen).encode()).hexdigest()[:32]
+    key = f"projects:facets:{FORMAT}:{generation()}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = compute()
+        cache.set(key, counts, TIMEOUT)
+    return counts
+
+
+def key_figures():
+    """Published projects, partner countries and partner organisations, for the
+    home page; cached like the facets."""
+    from django.conf import settings
+
+    from .models import Participation, Project
+
+    def compute():
+        partners = Participation.objects.filter(
+            project__publication=Project.Publication.PUBLISHED
+        ).order_by()  # the default ordering would defeat DISTINCT
+        return {
+            "projects": Project.objects.published().count(),
+            "countries": partners.exclude(country__code=settings.HOME_COUNTRY)
+            .filter(country__isnull=False)
+            .values("country")
+            .distinct()
+            .count(),
+            "organisations": partners.filter(organisation__isnull=False)
+            .values("organisation")
+            .distinct()
+            .count(),
+        }
+
+    return cached({"figures": "home"}, compute)
