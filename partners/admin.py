@@ -5,15 +5,23 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
-from .resources import BlocMembershipResource, CountryResource, OrganisationResource
+from .resources import (
+    BlocMembershipResource,
+    BlocResource,
+    CountryResource,
+    OrganisationResource,
+    ProvinceResource,
+    RegionResource,
+)
 
 
-class PartnerAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    """Search, filters, CSV/XLSX import with a preview, export, and history.
+class ReferenceAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """Search, filters, CSV/XLSX import with a preview, export, and history."""
 
-    Search (and so autocomplete) ignores accents and case and looks at both
-    languages: "peru" finds "Perú".
-    """
+
+class PartnerAdmin(ReferenceAdmin):
+    """Search (and so autocomplete) ignores accents and case and looks at both
+    languages: "peru" finds "Perú"."""
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term:
@@ -22,7 +30,8 @@ class PartnerAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class RegionAdmin(ReferenceAdmin):
+    resource_classes = [RegionResource]
     list_display = ("name", "parent", "iati_code", "position")
     list_filter = ("parent",)
     search_fields = ("name", "slug", "iati_code")
@@ -41,7 +50,8 @@ class CountryAdmin(PartnerAdmin):
 
 
 @admin.register(Province)
-class ProvinceAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ProvinceAdmin(ReferenceAdmin):
+    resource_classes = [ProvinceResource]
     list_display = ("name", "code")
     search_fields = ("name_es", "name_en", "code")
     ordering = ("name",)
@@ -55,7 +65,8 @@ class BlocMembershipInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class BlocAdmin(PartnerAdmin):
+    resource_classes = [BlocResource]
     list_display = ("acronym", "name", "kind", "founded")
     list_filter = ("kind",)
     search_fields = ("acronym_es", "acronym_en", "name_es", "name_en")

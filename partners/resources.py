@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from .models import Bloc, BlocMembership, Country, Organisation, Region
+from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
 
 
 class LookupWidget(widgets.ForeignKeyWidget):
@@ -81,4 +81,38 @@ class BlocMembershipResource(ReferenceResource):
             "until",
             "needs_review",
             "note",
+        ]
+
+
+class RegionResource(ReferenceResource):
+    parent = lookup(Region, "slug", "parent")
+
+    class Meta(ReferenceResource.Meta):
+        model = Region
+        import_id_fields = ["slug"]
+        fields = ["slug", "name_es", "name_en", "parent", "iati_code", "position"]
+
+
+class ProvinceResource(ReferenceResource):
+    class Meta(ReferenceResource.Meta):
+        model = Province
+        import_id_fields = ["code"]
+        fields = ["code", "slug", "name_es", "name_en"]
+
+
+class BlocResource(ReferenceResource):
+    class Meta(ReferenceResource.Meta):
+        model = Bloc
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "acronym_es",
+            "acronym_en",
+            "name_es",
+            "name_en",
+            "kind",
+            "founded",
+            "website",
+            "description_es",
+            "description_en",
         ]

@@ -82,7 +82,10 @@ class ProjectCatalogueView(TemplateView):
             result_count=page.paginator.count,
             active_filters=self.active_filters(filterset),
             notices=notices,
-            shows_samples=Project.objects.published().filter(is_sample=True).exists(),
+            shows_samples=facets.cached(
+                {"samples": "published"},
+                Project.objects.published().filter(is_sample=True).exists,
+            ),
             **kwargs,
         )
 
@@ -113,7 +116,11 @@ class ProjectDetailView(DetailView):
         """Published projects; staff who may view projects also preview the others
         (the admin's "view on site")."""
         projects = Project.objects.all()
-        if not self.request.user.has_perm("projects.view_project"):
+        user = self.request.user
+        if not (
+            user.has_perm("projects.view_project")
+            or user.has_perm("projects.change_project")
+        ):
             projects = projects.published()
         return projects.select_related(
             "directorate", "segib_sector__area"

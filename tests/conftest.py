@@ -28,6 +28,21 @@ def directory_data(db):
 
 
 @pytest.fixture
+def count_queries():
+    """count_queries(client, url): the number of queries a GET of ``url`` makes,
+    after checking that it answers 200."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client, url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
 def partners_data(db):
     """Regions, countries, provinces, blocs and organisations, as `make setup` loads."""
     call_command("load_partners", stdout=io.StringIO())

@@ -1,8 +1,6 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from model_bakery import baker
 
 from directory.models import PhoneLine, Unit
@@ -46,15 +44,12 @@ def test_changelist_searches_phone_numbers(admin_client, directory_data):
     ]
 
 
-def test_changelist_queries_do_not_grow_with_units(admin_client, directory_data):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert admin_client.get("/admin/directory/unit/").status_code == 200
-        return len(queries)
-
-    before = count()
+def test_changelist_queries_do_not_grow_with_units(
+    admin_client, directory_data, count_queries
+):
+    before = count_queries(admin_client, "/admin/directory/unit/")
     baker.make(Unit, kind="office", parent=directory_data["dgcin"], _quantity=30)
-    assert count() == before
+    assert count_queries(admin_client, "/admin/directory/unit/") == before
 
 
 def test_staff_add_a_line_inline_and_history_records_it(admin_client, directory_data):

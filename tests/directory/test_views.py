@@ -1,7 +1,5 @@
 import pytest
 import vobject
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from model_bakery import baker
 
 from directory.models import PhoneLine, Unit
@@ -50,17 +48,14 @@ def test_directory_in_english(client, directory_data):
     assert "Direct line" in response.text
 
 
-def test_directory_queries_do_not_grow_with_units(client, directory_data):
-    def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/directory/").status_code == 200
-        return len(queries)
-
-    with_four = count_queries()
+def test_directory_queries_do_not_grow_with_units(
+    client, directory_data, count_queries
+):
+    with_four = count_queries(client, "/directory/")
     head = directory_data["dgcin"]
     for unit in baker.make(Unit, kind="office", parent=head, _quantity=46):
         baker.make(PhoneLine, unit=unit, kind="direct", number="(5411) 4819-1000")
-    assert count_queries() == with_four
+    assert count_queries(client, "/directory/") == with_four
 
 
 def test_directory_page_stays_within_a_query_budget(

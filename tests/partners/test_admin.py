@@ -45,6 +45,10 @@ def test_country_autocomplete_for_other_forms(admin_client, partners_data):
         "/admin/partners/province/",
         "/admin/directory/representation/",
         "/admin/partners/country/import/",
+        "/admin/partners/region/import/",
+        "/admin/partners/province/import/",
+        "/admin/partners/bloc/import/",
+        "/admin/partners/blocmembership/import/",
         "/admin/directory/representation/import/",
     ],
 )

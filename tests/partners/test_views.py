@@ -2,8 +2,6 @@ import re
 import string
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from model_bakery import baker
 
 from directory.models import Representation
@@ -119,12 +117,6 @@ def test_an_empty_result_suggests_removing_the_filters(client, partners_data):
     assert "Quitar los filtros y ver todos" in response.text
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize(
     "url",
     [
@@ -135,7 +127,9 @@ def count_queries(client, url):
         "/directory/representations/",
     ],
 )
-def test_list_pages_cost_the_same_with_5_and_with_50_rows(client, db, url):
+def test_list_pages_cost_the_same_with_5_and_with_50_rows(
+    client, db, url, count_queries
+):
     region = baker.make(Region, slug="south-america", name="América del Sur")
     bloc = baker.make(Bloc, slug="mercosur", kind="integration")
     codes = (a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
@@ -183,7 +177,9 @@ def test_country_page_in_english_and_uppercase_codes_redirect(client, partners_d
     assert client.get("/partners/country/zz/").status_code == 404
 
 
-def test_country_pages_query_count_does_not_grow_with_blocs(client, partners_data):
+def test_country_pages_query_count_does_not_grow_with_blocs(
+    client, partners_data, count_queries
+):
     few = count_queries(client, "/partners/country/fj/")
     many = count_queries(client, "/partners/country/ar/")
     assert few == many

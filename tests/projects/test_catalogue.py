@@ -2,8 +2,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from directory.models import Unit
 from partners.models import Bloc, Province
@@ -176,14 +174,8 @@ def test_bad_query_strings_give_a_page_with_a_message(client, make_project, para
     assert "<script>" not in main
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_catalogue_and_detail_cost_the_same_with_5_and_with_50_projects(
-    client, make_project
+    client, make_project, count_queries
 ):
     projects = [make_project(modality="triangular") for _ in range(5)]
     urls = [
@@ -277,7 +269,9 @@ def test_cached_facet_counts_follow_every_change(client, make_project):
     assert facet(client.get("/projects/"), "bloc") == {"celac": 1}
 
 
-def test_facet_counts_come_from_the_cache_the_second_time(client, make_project):
+def test_facet_counts_come_from_the_cache_the_second_time(
+    client, make_project, count_queries
+):
     make_project()
     first = count_queries(client, "/projects/?modality=bilateral")
     second = count_queries(client, "/projects/?modality=bilateral")
