@@ -1,5 +1,10 @@
+from pathlib import Path
+
 from django.db.models import Prefetch
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
@@ -9,7 +14,16 @@ from partners.pagination import filter_notices, paginate
 
 from . import facets
 from .filters import ProjectFilter
-from .models import Indicator, Participation, Project, Result, SdgGoal, SectorCategory
+from .models import (
+    Document,
+    Indicator,
+    Participation,
+    Project,
+    Result,
+    SdgGoal,
+    SectorCategory,
+)
+from .validators import DOCUMENT_TYPES, detected_type
 
 
 def facet(filterset, counts, name, labelled):
@@ -106,6 +120,32 @@ class ProjectCatalogueView(TemplateView):
             shown = dict(getattr(field, "choices", [])).get(value, value)
             active.append((field.label, shown, query.urlencode()))
         return active
+
+
+def visible_projects(user):
+    """Published projects; staff who may view or change projects also see the rest."""
+    if user.has_perm("projects.view_project") or user.has_perm(
+        "projects.change_project"
+    ):
+        return Project.objects.all()
+    return Project.objects.published()
+
+
+def document_download(request, slug, pk):
+    """An uploaded document of a project the visitor may see, as an attachment."""
+    document = get_object_or_404(
+        Document.objects.exclude(file=""),
+        pk=pk,
+        project__in=visible_projects(request.user).filter(slug=slug),
+    )
+    kind = detected_type(document.file)
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(document.title)[:80] or 'document'}"
+        f"{Path(document.file.name).suffix}",
+        content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
+    )
 
 
 class ProjectDetailView(DetailView):

@@ -573,7 +573,13 @@ class Document(models.Model):
 
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        """Uploads go through the portal, which checks the project is visible."""
+        if self.file:
+            return reverse(
+                "projects:document-download",
+                kwargs={"slug": self.project.slug, "pk": self.pk},
+            )
+        return self.url
 
 
 class Result(models.Model):

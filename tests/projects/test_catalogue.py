@@ -276,3 +276,42 @@ def test_facet_counts_come_from_the_cache_the_second_time(
     first = count_queries(client, "/projects/?modality=bilateral")
     second = count_queries(client, "/projects/?modality=bilateral")
     assert second <= first - 10
+
+
+def test_uploaded_documents_download_only_where_the_project_is_visible(
+    client, make_project, django_user_model
+):
+    from django.contrib.auth.models import Permission
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.projects.test_models import pdf_bytes
+
+    category = DocumentCategory.objects.get(code="A09")
+    published = make_project()
+    draft = make_project(publication=Project.Publication.DRAFT)
+    shown, hidden = (
+        Document.objects.create(
+            project=project,
+            title_es="Memorando de entendimiento",
+            category=category,
+            file=SimpleUploadedFile("mou.pdf", pdf_bytes()),
+        )
+        for project in (published, draft)
+    )
+    page = client.get(published.get_absolute_url()).text
+    assert f'href="{shown.href}"' in page
+    response = client.get(shown.href)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="memorando-de-entendimiento.pdf"'
+    )
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert client.get(hidden.href).status_code == 404
+    wrong_project = f"/projects/{published.slug}/documents/{hidden.pk}/"
+    assert client.get(wrong_project).status_code == 404
+
+    staff = django_user_model.objects.create_user("eva", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="change_project"))
+    client.force_login(staff)
+    assert client.get(hidden.href).status_code == 200
