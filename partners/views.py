@@ -1,6 +1,5 @@
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
@@ -111,21 +110,16 @@ class CountryDetailView(DetailView):
         return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        code = self.kwargs["code"]
-        try:
-            return (
-                Country.objects.select_related("region", "region__parent")
-                .prefetch_related(
-                    current_memberships(),
-                    "representations",
-                    Prefetch(
-                        "organisations", queryset=Organisation.objects.order_by("name")
-                    ),
-                )
-                .get(code=code.upper())
-            )
-        except Country.DoesNotExist:
-            raise Http404 from None
+        return get_object_or_404(
+            Country.objects.select_related("region", "region__parent").prefetch_related(
+                current_memberships(),
+                "representations",
+                Prefetch(
+                    "organisations", queryset=Organisation.objects.order_by("name")
+                ),
+            ),
+            code=self.kwargs["code"].upper(),
+        )
 
 
 class OrganisationDetailView(DetailView):
@@ -151,14 +145,13 @@ class BlocDetailView(DetailView):
         by_status = {status: [] for status in BlocMembership.Status}
         for membership in current:
             by_status[membership.status].append(membership)
-        current_countries = {m.country_id for m in current}
         return super().get_context_data(
             member_groups=[
                 (BlocMembership.Status(status).label, members)
                 for status, members in by_status.items()
                 if members
             ],
-            member_count=len(current_countries),
+            member_count=len({m.country_id for m in current}),
             history=[m for m in memberships if not m.is_current],
             **kwargs,
         )

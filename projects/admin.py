@@ -38,11 +38,11 @@ class RulesFormSet(BaseInlineFormSet):
     """An inline formset that checks a rule across its rows and the project."""
 
     def kept_forms(self):
+        """Filled-in rows not marked for deletion (blank extra rows have no data)."""
         return [
             form
             for form in self.forms
-            if form.has_changed() or form.instance.pk
-            if not self._should_delete_form(form) and form.cleaned_data
+            if form.cleaned_data and not self._should_delete_form(form)
         ]
 
 

@@ -4,8 +4,12 @@ to a project's data bumps."""
 
 import hashlib
 import json
+import time
 
+from django.conf import settings
 from django.core.cache import cache
+
+from .models import Participation, Project
 
 GENERATION_KEY = "projects:facets:generation"
 TIMEOUT = 60 * 30
@@ -15,15 +19,20 @@ FORMAT = 4
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    # Seeded with the time, not 1: if the cache culls this key, the new generation
+    # can never be one whose entries are still cached.
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
-def invalidate(**kwargs):
-    """Signal receiver: a project or one of its rows changed."""
+def invalidate(action="post_", **kwargs):
+    """Signal receiver: a project, one of its rows or a reference list changed.
+    (m2m_changed sends pre_ and post_ actions; one bump is enough.)"""
+    if not action.startswith("post_"):
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def cached(filters, compute):
@@ -46,9 +55,6 @@ def cached(filters, compute):
 def key_figures():
     """Published projects, partner countries and partner organisations, for the
     home page; cached like the facets."""
-    from django.conf import settings
-
-    from .models import Participation, Project
 
     def compute():
         partners = Participation.objects.filter(

@@ -315,3 +315,17 @@ def test_uploaded_documents_download_only_where_the_project_is_visible(
     staff.user_permissions.add(Permission.objects.get(codename="change_project"))
     client.force_login(staff)
     assert client.get(hidden.href).status_code == 200
+
+
+def test_counts_stay_right_when_the_cache_drops_the_generation(client, make_project):
+    from django.core.cache import cache
+
+    from projects import facets
+
+    make_project()
+    cache.delete(facets.GENERATION_KEY)  # culled: the next request starts one anew
+    assert facet(client.get("/projects/"), "modality") == {"bilateral": 1}
+    # A change the signals do not see, then the key is culled again.
+    Project.objects.update(modality="regional")
+    cache.delete(facets.GENERATION_KEY)
+    assert facet(client.get("/projects/"), "modality") == {"regional": 1}
