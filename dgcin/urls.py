@@ -27,5 +27,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("partners/", include("partners.urls")),
     path("directory/", include("directory.urls")),
+    path("proposals/", include("projects.proposals.urls")),
+    path("accounts/", include("directory.account_urls")),
     prefix_default_language=False,
 )

@@ -3,7 +3,14 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import PhoneLine, Representation, StaffMembership, Unit
+from .models import (
+    FocalPoint,
+    FocalPointAccount,
+    PhoneLine,
+    Representation,
+    StaffMembership,
+    Unit,
+)
 
 
 @register(Unit)
@@ -16,3 +23,5 @@ register_history(Unit, app=__package__)
 register_history(PhoneLine, app=__package__)
 register_history(Representation, app=__package__)
 register_history(StaffMembership, app=__package__)
+register_history(FocalPoint, app=__package__)
+register_history(FocalPointAccount, app=__package__)

@@ -2,7 +2,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Representation, Unit
+from partners.models import Province
+
+from .models import FocalPoint, Representation, Unit
 from .vcard import unit_vcard
 
 
@@ -44,3 +46,21 @@ class RepresentationListView(ListView):
 
     def get_queryset(self):
         return Representation.objects.for_listing()
+
+
+class FocalPointListView(TemplateView):
+    """The provinces' focal points: every jurisdiction, designated or not."""
+
+    template_name = "directory/focal_point_list.html"
+
+    def get_context_data(self, **kwargs):
+        focal_points = {fp.province_id: fp for fp in FocalPoint.objects.all()}
+        provinces = [
+            (province, focal_points.get(province.pk))
+            for province in Province.objects.order_by("name")
+        ]
+        return super().get_context_data(
+            provinces=provinces,
+            designated=len(focal_points),
+            **kwargs,
+        )

@@ -417,3 +417,7 @@ class SegibSectorAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "area")
     list_filter = ("area",)
     search_fields = ("name_es", "name_en", "slug")
+
+
+# Proposals are reviewed in their own admin module.
+from .proposals import admin as proposals_admin  # noqa: E402, F401

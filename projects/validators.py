@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
+MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 
 # Content type (as libmagic reads it) -> what to call it in a message.
 DOCUMENT_TYPES = {
@@ -28,13 +29,13 @@ def detected_type(upload):
     return magic.from_buffer(head, mime=True)
 
 
-def validate_document_file(upload):
-    if upload.size > MAX_DOCUMENT_SIZE:
+def validate_document_file(upload, limit=MAX_DOCUMENT_SIZE):
+    if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s."),
             params={
                 "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_DOCUMENT_SIZE),
+                "limit": filesizeformat(limit),
             },
             code="too_large",
         )
@@ -50,3 +51,8 @@ def validate_document_file(upload):
             params={"kind": kind},
             code="bad_type",
         )
+
+
+def validate_attachment_file(upload):
+    """A proposal's attachment: an accepted document of 10 MB at most."""
+    validate_document_file(upload, limit=MAX_ATTACHMENT_SIZE)

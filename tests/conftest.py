@@ -11,6 +11,17 @@ SOURCES = Path(settings.BASE_DIR).parent / "shared" / "sources"
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Spanish: a request under /en/ leaves English active in the
+    thread, which would change what reverse() gives in the next test."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached counts never leak between tests."""
     from django.core.cache import cache
@@ -128,5 +139,139 @@ def make_project(references):
         project.refresh_search_text()
         project.save(update_fields=["search_text"])
         return project
+
+    return make
+
+
+# The smallest file libmagic reads as a PDF.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@pytest.fixture
+def pdf_file():
+    """pdf_file(name="letter.pdf"): a small real PDF upload."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def make(name="nota-de-aval.pdf"):
+        return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+    return make
+
+
+@pytest.fixture
+def make_focal_point(references):
+    """make_focal_point("AR-T", email=...): a province's focal point with one active
+    account that has a password ("a-Str0ng-passphrase"); returns the user."""
+    from django.contrib.auth import get_user_model
+
+    from directory.models import FocalPoint, FocalPointAccount
+    from partners.models import Province
+
+    def make(province="AR-T", email=None, language="es"):
+        province = Province.objects.get(code=province)
+        focal_point, _ = FocalPoint.objects.get_or_create(
+            province=province,
+            defaults={"institution": f"Relaciones Internacionales de {province.name}"},
+        )
+        email = email or f"fp-{province.code.lower()}-{next(_numbers)}@example.gob.ar"
+        user = get_user_model().objects.create_user(
+            username=email,
+            email=email,
+            password="a-Str0ng-passphrase",
+            first_name="Ana",
+            last_name=province.name,
+        )
+        FocalPointAccount.objects.create(user=user, focal_point=focal_point)
+        if language != "es":
+            from directory.models import Profile
+
+            Profile.objects.create(user=user, language=language)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def reviewer(db):
+    """A staff account with the permission to review proposals."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(
+        username="revisora",
+        email="revisora@cancilleria.gob.ar",
+        password="a-Str0ng-passphrase",
+        first_name="Rita",
+        last_name="Revisora",
+        is_staff=True,
+    )
+    user.user_permissions.add(
+        Permission.objects.get(codename="review_proposal"),
+        Permission.objects.get(codename="view_project"),
+        Permission.objects.get(codename="change_project"),
+    )
+    return user
+
+
+@pytest.fixture
+def make_proposal(references):
+    """make_proposal(user, complete=True, **fields): a draft of the user's province,
+    complete with an endorsement letter unless ``complete`` is false."""
+    from django.core.files.base import ContentFile
+
+    from partners.models import Country
+    from projects.models import (
+        Currency,
+        Proposal,
+        ProposalAttachment,
+        SdgGoal,
+        Sector,
+        SegibSector,
+    )
+    from projects.proposals import workflow
+
+    def make(user, complete=True, **fields):
+        values = {"title": "Fortalecimiento de la apicultura en el Chaco paraguayo"}
+        if complete:
+            values |= {
+                "summary": "Transferir técnicas de apicultura.",
+                "background": "Baja productividad de las cooperativas apícolas.",
+                "general_objective": "Mejorar los ingresos de los apicultores.",
+                "specific_objectives": "Capacitar a 40 técnicos.",
+                "expected_results": "40 técnicos capacitados.",
+                "target_population": "Cooperativas del Chaco.",
+                "modality": "bilateral",
+                "instrument": "project",
+                "argentina_role": "provider",
+                "partner_institutions": "Ministerio de Agricultura y Ganadería (PY).",
+                "executing_institution": "INTA Estación Experimental Famaillá",
+                "segib_sector": SegibSector.objects.first(),
+                "dac_sector": Sector.objects.get(code="31195"),
+                "duration_months": 24,
+                "estimated_budget": 85000,
+                "currency": Currency.objects.get(code="USD"),
+                "endorsing_authority": "Ministra de Producción de la provincia",
+                "contact_name": "Ana Pérez",
+                "contact_email": "ana.perez@example.gob.ar",
+            }
+        proposal = workflow.start(Proposal(**values | fields), user)
+        if complete:
+            proposal.partner_countries.set(Country.objects.filter(code="PY"))
+            proposal.sdg_goals.set(SdgGoal.objects.filter(number__in=[1, 2]))
+            attachment = ProposalAttachment(
+                proposal=proposal,
+                kind="endorsement",
+                original_name="aval.pdf",
+                content_type="application/pdf",
+                size=len(PDF_BYTES),
+                uploaded_by=user,
+            )
+            attachment.file.save("aval.pdf", ContentFile(PDF_BYTES), save=False)
+            attachment.save()
+        return proposal
 
     return make

@@ -185,6 +185,27 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background tasks: a database queue (run ``manage.py db_worker``).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Accounts: focal points sign in at /accounts/login/; invitation and reset links
+# last three days.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "proposals:proposal-list"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+
+# The portal's public address, for links in e-mails sent outside a request.
+DGCIN_SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
+
+# Proposals: how many a focal point may start and submit in a day, and a shared
+# mailbox told of every submission besides the reviewers' own addresses.
+DGCIN_PROPOSAL_DRAFTS_PER_DAY = env.int("DGCIN_PROPOSAL_DRAFTS_PER_DAY", default=20)
+DGCIN_PROPOSAL_SUBMISSIONS_PER_DAY = env.int(
+    "DGCIN_PROPOSAL_SUBMISSIONS_PER_DAY", default=5
+)
+DGCIN_REVIEWERS_EMAIL = env.str("DGCIN_REVIEWERS_EMAIL", default="")
+
+# Uploads: readable by the portal's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+
 # Login lockout (django-axes): 5 failures lock that user from that address for 1 h.
 AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)

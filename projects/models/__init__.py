@@ -7,6 +7,7 @@ from .project import (
     ProjectSector,
     Result,
 )
+from .proposal import Proposal, ProposalAttachment, ProposalEvent
 from .reference import (
     Currency,
     DocumentCategory,
@@ -27,6 +28,9 @@ __all__ = [
     "Participation",
     "Project",
     "ProjectSector",
+    "Proposal",
+    "ProposalAttachment",
+    "ProposalEvent",
     "Result",
     "SdgGoal",
     "SdgTarget",
