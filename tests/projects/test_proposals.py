@@ -704,3 +704,117 @@ def test_the_list_makes_the_same_queries_for_few_and_many_proposals(
     for _ in range(12):
         make_proposal(user, complete=False)
     assert count_queries(client, reverse("proposals:proposal-list")) == few
+
+
+# Reviewing in the admin
+
+
+def test_admin_pages_for_proposals_and_focal_points_have_no_inline_style(
+    client, make_focal_point, make_proposal, reviewer
+):
+    from django.contrib.auth import get_user_model
+
+    user = make_focal_point()
+    proposal = make_proposal(user)
+    admin_user = get_user_model().objects.create_superuser(
+        "root", "root@example.com", "a-Str0ng-passphrase"
+    )
+    client.force_login(admin_user)
+    account = user.focal_point_account
+    for path in [
+        reverse("admin:projects_proposal_changelist"),
+        reverse("admin:projects_proposal_change", args=[proposal.pk]),
+        reverse("admin:projects_proposal_history", args=[proposal.pk]),
+        reverse("admin:directory_focalpoint_add"),
+        reverse("admin:directory_focalpoint_change", args=[account.focal_point.pk]),
+        reverse("admin:directory_focalpointaccount_add"),
+        reverse("admin:directory_focalpointaccount_change", args=[account.pk]),
+        reverse("admin:auth_user_change", args=[user.pk]),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert " style=" not in response.text, path
+    response = client.post(
+        reverse("admin:projects_proposal_changelist"),
+        {"action": "review_reject", "_selected_action": [proposal.pk]},
+    )
+    assert response.status_code == 200
+    assert " style=" not in response.text
+
+
+def test_staff_without_the_review_permission_cannot_see_proposals(
+    client, make_focal_point, make_proposal
+):
+    proposal = make_proposal(make_focal_point())
+    staff = get_user_model().objects.create_user("staff", password="x", is_staff=True)
+    client.force_login(staff)
+    url = reverse("admin:projects_proposal_change", args=[proposal.pk])
+    assert client.get(url).status_code == 403
+    response = client.post(
+        reverse("admin:projects_proposal_review", args=[proposal.pk]),
+        {"action": "start-review"},
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Status.DRAFT
+
+
+def test_rejecting_from_the_list_needs_a_comment_then_rejects_each(
+    client,
+    make_focal_point,
+    make_proposal,
+    reviewer,
+    django_capture_on_commit_callbacks,
+):
+    user = make_focal_point()
+    proposals = [make_proposal(user) for _ in range(2)]
+    for proposal in proposals:
+        workflow.apply(proposal, Action.SUBMIT, user)
+        workflow.apply(proposal, Action.START_REVIEW, reviewer)
+    client.force_login(reviewer)
+    url = reverse("admin:projects_proposal_changelist")
+    selected = {
+        "action": "review_reject",
+        "_selected_action": [p.pk for p in proposals],
+    }
+    page = client.post(url, selected)
+    assert "Rechazar" in page.text
+    assert proposals[0].title in page.text
+    page = client.post(url, selected | {"confirm": "yes", "comment": "  "})
+    assert "Escriba un comentario" in page.text
+    assert Proposal.objects.filter(status=Status.REJECTED).count() == 0
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, selected | {"confirm": "yes", "comment": "Fuera de las prioridades."}
+        )
+    assert response.status_code == 302
+    assert Proposal.objects.filter(status=Status.REJECTED).count() == 2
+    assert {e.comment for e in ProposalEvent.objects.filter(action=Action.REJECT)} == {
+        "Fuera de las prioridades."
+    }
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        assert message.to == [user.email]
+        assert "Fuera de las prioridades." in message.body
+
+
+def test_a_refused_step_in_the_admin_says_why_and_changes_nothing(
+    client, make_focal_point, make_proposal, reviewer
+):
+    user = make_focal_point()
+    proposal = make_proposal(user)
+    workflow.apply(proposal, Action.SUBMIT, user)
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("admin:projects_proposal_review", args=[proposal.pk]),
+        {"action": "accept"},
+        follow=True,
+    )
+    assert "No puede aceptar esta propuesta: está “Enviada”." in response.text
+    proposal.refresh_from_db()
+    assert proposal.status == Status.SUBMITTED
+    assert proposal.project is None
+    # The page offers only the steps possible now.
+    assert 'value="start-review"' in response.text
+    assert 'value="accept"' not in response.text
