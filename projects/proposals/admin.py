@@ -55,13 +55,11 @@ class ProposalAdmin(SimpleHistoryAdmin):
         "province",
         "status",
         "modality",
-        "submitted_at",
         "updated_at",
-        "project",
     )
     list_display_links = None
     list_filter = ("status", "province", "modality")
-    list_select_related = ("province", "project")
+    list_select_related = ("province",)
     search_fields = ("title", "summary", "executing_institution", "contact_name")
     date_hierarchy = "submitted_at"
     readonly_fields = ("attachment_list", "timeline")

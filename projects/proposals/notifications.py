@@ -25,6 +25,14 @@ FOR_FOCAL_POINTS = {
 }
 
 
+def concerns_anyone(action, from_status):
+    """Whether anybody is told of this step (a new draft, or a withdrawn one that
+    nobody else saw, is nobody's news)."""
+    if action == Action.WITHDRAW:
+        return from_status != Proposal.Status.DRAFT
+    return action in FOR_REVIEWERS | FOR_FOCAL_POINTS
+
+
 def reviewers():
     """Active accounts given the review permission (directly or by a group)."""
     return (
@@ -52,13 +60,10 @@ def focal_points(province):
 
 
 def recipients(event):
-    """[(e-mail address, language, URL name, whether a reviewer)] for ``event``."""
+    """[(e-mail address, language, whether a reviewer)] for ``event``."""
+    if not concerns_anyone(event.action, event.from_status):
+        return []
     if event.action in FOR_REVIEWERS:
-        if (
-            event.action == Action.WITHDRAW
-            and event.from_status == Proposal.Status.DRAFT
-        ):
-            return []  # nobody but the province knew of the draft
         people = [(user.email, language_of(user), True) for user in reviewers()]
         if settings.DGCIN_REVIEWERS_EMAIL:
             people.append(

@@ -236,9 +236,10 @@ def record(proposal, user, action, from_status, comment=""):
         to_status=proposal.status,
         comment=comment,
     )
-    from .notifications import notify
+    from .notifications import concerns_anyone, notify
 
-    transaction.on_commit(lambda: notify.enqueue(event.pk))
+    if concerns_anyone(action, from_status):
+        transaction.on_commit(lambda: notify.enqueue(event.pk))
     return event
 
 

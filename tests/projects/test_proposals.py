@@ -818,3 +818,45 @@ def test_a_refused_step_in_the_admin_says_why_and_changes_nothing(
     # The page offers only the steps possible now.
     assert 'value="start-review"' in response.text
     assert 'value="accept"' not in response.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_queue_the_worker_sends_the_emails(
+    make_focal_point, make_proposal, reviewer, settings
+):
+    """Production's set-up: the step queues a task row; the worker sends the mail."""
+    import io
+
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    # Django resets its task backends when the setting changes.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    user = make_focal_point()
+    proposal = make_proposal(user)
+    workflow.apply(proposal, Action.SUBMIT, user)
+    assert mail.outbox == []
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert [message.to for message in mail.outbox] == [[reviewer.email]]
+
+
+def test_withdrawing_tells_reviewers_only_of_a_submitted_proposal(
+    make_focal_point, make_proposal, reviewer, django_capture_on_commit_callbacks
+):
+    user = make_focal_point()
+    draft, submitted = make_proposal(user), make_proposal(user)
+    workflow.apply(submitted, Action.SUBMIT, user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        workflow.apply(draft, Action.WITHDRAW, user)
+    assert callbacks == []
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(
+            submitted, Action.WITHDRAW, user, "Se presentará el año próximo."
+        )
+    [message] = mail.outbox
+    assert message.to == [reviewer.email]
+    assert "El punto focal de Tucumán retiró la propuesta" in message.body
+    assert "Se presentará el año próximo." in message.body
