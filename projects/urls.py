@@ -6,6 +6,7 @@ app_name = "projects"
 
 urlpatterns = [
     path("", views.ProjectCatalogueView.as_view(), name="project-list"),
+    path("stats/", views.ProjectStatsView.as_view(), name="project-stats"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path(
         "<slug:slug>/documents/<int:pk>/",
