@@ -22,7 +22,7 @@ BAR_HEIGHT = 18
 LABEL_GAP = 4  # between a stacked label and its bar
 ROW_GAP = 12  # between rows
 PADDING = 4  # above the first row and below the last
-WRAP = 42  # characters per label line: fits a 320 px screen at FONT_SIZE
+WRAP = 34  # characters per label line: fits 288 px (a 320 px screen) at FONT_SIZE
 MAX_LINES = 3
 INDENT = 16  # px, for rows that belong to the row above (sub-regions, roles)
 

@@ -8,8 +8,11 @@ no words) in the facet cache for each filter combination, shared by both languag
 ``figures()`` then labels the counts in the active language and lays out the charts.
 """
 
+import functools
+import json
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Count
@@ -22,6 +25,7 @@ from . import charts, facets
 from .filters import count
 from .models import Participation, Project, ProjectSector, SdgGoal, SectorCategory
 
+WORLD_MAP = Path(__file__).resolve().parent / "data" / "world_map.json"
 # Bump when the shape of the cached counts changes.
 FORMAT = 1
 # Countries and sectors: the chart shows the first ones, the table all of them.
@@ -338,5 +342,43 @@ def year_figure(numbers):
     )
 
 
+@functools.cache
+def world():
+    """Country shapes for the map: see manage.py build_world_map."""
+    return json.loads(WORLD_MAP.read_text(encoding="utf-8"))
+
+
 def partner_map(numbers):
-    return None
+    """Partner countries shaded in up to five classes by number of projects, with
+    the legend, and the partner countries too small for the map."""
+    counted = numbers["country"]
+    if not counted:
+        return None
+    names = labels()["country"]
+    shapes = world()
+    bounds = charts.classes(counted.values())
+    countries = [
+        {
+            "code": code,
+            "path": path,
+            "name": names.get(code, code),
+            "value": counted.get(code, 0),
+            "shade": charts.shade(counted.get(code, 0), bounds),
+        }
+        for code, path in shapes["countries"].items()
+        if code != settings.HOME_COUNTRY
+    ]
+    return {
+        "width": shapes["width"],
+        "height": shapes["height"],
+        "countries": countries,
+        "home": shapes["countries"].get(settings.HOME_COUNTRY, ""),
+        "home_name": names.get(settings.HOME_COUNTRY, settings.HOME_COUNTRY),
+        "legend": [
+            {"shade": number, "low": low, "high": high}
+            for number, (low, high) in enumerate(bounds, start=1)
+        ],
+        "missing": sorted(
+            names.get(code, code) for code in counted if code not in shapes["countries"]
+        ),
+    }

@@ -74,7 +74,9 @@ def svgs(response):
         element.get("aria-labelledby").split()[0].removesuffix("-title"): element
         for element in (
             ET.fromstring(block)  # noqa: S314 (our own page)
-            for block in re.findall(r"<svg\b.*?</svg>", response.text, re.DOTALL)
+            for block in re.findall(
+                r'<svg class="chart\b.*?</svg>', response.text, re.DOTALL
+            )
         )
     }
 
@@ -226,7 +228,7 @@ def test_charts_are_accessible_svg_with_the_tables_numbers(client, portfolio):
         assert desc.get("id") == f"{prefix}-desc"
         assert "style" not in ET.tostring(svg, encoding="unicode")
         labels = [
-            "".join(text.itertext())
+            " ".join(text.itertext())
             for text in svg.iter(f"{SVG}text")
             if text.get("class") == "chart__label"
         ]
@@ -257,7 +259,7 @@ def test_long_lists_chart_the_first_countries_and_tabulate_all(
     make_project(partners=[("AR", "provider"), ("BO", "recipient")])
     response = client.get("/en" + URL)
     labels = [
-        "".join(text.itertext())
+        " ".join(text.itertext())
         for text in svgs(response)["chart-country"].iter(f"{SVG}text")
         if text.get("class") == "chart__label"
     ]
@@ -342,3 +344,82 @@ def test_query_count_does_not_grow_and_the_cache_serves_the_second_request(
         )
     assert [count_queries(client, url) for url in urls] == cold
     assert [count_queries(client, url) for url in urls] == warm
+
+
+def test_the_map_shades_partner_countries_by_number_of_projects(client, portfolio):
+    response = client.get("/en" + URL)
+    (svg,) = [
+        ET.fromstring(block)  # noqa: S314 (our own page)
+        for block in re.findall(
+            r'<svg class="world-map".*?</svg>', response.text, re.DOTALL
+        )
+    ]
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "map-title map-desc"
+    assert svg.find(f"{SVG}title").get("id") == "map-title"
+    shaded = {
+        path.find(f"{SVG}title").text: path.get("class").rsplit("--", 1)[1]
+        for path in svg.iter(f"{SVG}path")
+        if path.find(f"{SVG}title") is not None
+    }
+    # Paraguay (3 projects) darkest; Angola, Brazil, Uruguay (1 each) lightest.
+    assert shaded == {"Paraguay: 3": "2", "Angola: 1": "1", "Brazil: 1": "1"} | {
+        "Uruguay: 1": "1"
+    }
+    classes = [path.get("class") for path in svg.iter(f"{SVG}path")]
+    assert classes.count("world-map__home") == 1  # Argentina, drawn apart
+    assert len(classes) > 150  # the world, unshaded where no project
+    legend = response.text.split('class="map-legend"')[1].split("</ul>")[0]
+    assert "1 project" in legend
+    assert "3 projects" in legend
+    assert "Argentina" in legend
+
+
+def test_no_partner_country_means_no_map(client, make_project):
+    make_project(modality="regional", partners=[("AR", "participant")])
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert 'class="world-map"' not in response.text
+
+
+def test_the_world_map_is_built_from_natural_earth_topojson(tmp_path):
+    """Two squares, one across the antimeridian, and Antarctica left out."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    topology = {
+        "type": "Topology",
+        "transform": {"scale": [1, 1], "translate": [-180, -90]},
+        "arcs": [
+            [[190, 100], [10, 0], [0, 10], [-10, 0], [0, -10]],  # 10°E to 20°E
+            [[355, 120], [10, 0], [0, 10], [-10, 0], [0, -10]],  # 175°E to -175°
+            [[0, 0], [360, 0], [0, 5], [-360, 0], [0, -5]],
+        ],
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0]], "id": "600"},
+                    {"type": "MultiPolygon", "arcs": [[[1]]], "id": "242"},
+                    {"type": "Polygon", "arcs": [[2]], "id": "010"},
+                ],
+            }
+        },
+    }
+    source, codes = tmp_path / "world.json", tmp_path / "codes.json"
+    source.write_text(json.dumps(topology))
+    codes.write_text(json.dumps([["PY", "PRY", "600"], ["FJ", "FJI", "242"]]))
+    output = tmp_path / "map.json"
+    call_command("build_world_map", source, codes, output=output, stdout=io.StringIO())
+    built = json.loads(output.read_text())
+    assert set(built["countries"]) == {"PY", "FJ"}
+    assert built["width"] == 1000
+    assert all(
+        d.startswith("M") and d.endswith("z") for d in built["countries"].values()
+    )
+    # Fiji is drawn eastwards past the edge, not back across the whole map.
+    fiji = built["countries"]["FJ"]
+    moves = [int(n) for n in re.findall(r"-?\d+", fiji.split("l", 1)[1])]
+    assert max(abs(n) for n in moves) < 100
