@@ -54,7 +54,7 @@ def counts(filterset):
 
 
 def compute(projects):
-    """The counts for the ``projects`` queryset, in nine GROUP BY or COUNT queries
+    """The counts for the ``projects`` queryset, in eight GROUP BY or COUNT queries
     whatever the number of projects (timed in bench/pages.py)."""
     chosen = projects.values("pk")
     codes = dict(Country.objects.values_list("pk", "code"))
@@ -170,8 +170,9 @@ def figures(numbers, catalogue_url, query):
             gettext("Projects by modality"),
             gettext(
                 "South-South cooperation is bilateral between two countries, "
-                "triangular when a third partner supports it, regional among "
-                "several countries."
+                "triangular when a third partner supports it, and regional among "
+                "several countries; multilateral projects go through international "
+                "organisations."
             ),
             gettext("Modality"),
             [
