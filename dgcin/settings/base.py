@@ -201,6 +201,21 @@ HOME_COUNTRY = "AR"
 # reference DGCIN is registered under with the IATI Registry before publishing.
 DGCIN_IATI_ORG_REF = env.str("DGCIN_IATI_ORG_REF", default="AR-DGCIN")
 
+# Open data (CSV, JSON and IATI exports of the catalogue). The public address of the
+# portal, for the absolute links of the files ``manage.py export_iati`` writes outside
+# a request (the web exports use the request's address).
+DGCIN_SITE_URL = env.str("DGCIN_SITE_URL", default="")
+# The licence of the open data, as a URL (e.g. a Creative Commons licence); the JSON
+# export names it. Empty until DGCIN chooses one.
+DGCIN_OPEN_DATA_LICENCE = env.str("DGCIN_OPEN_DATA_LICENCE", default="")
+# The IATI 2.03 activity schema (iati-activities-schema.xsd with the files it
+# includes): the tests and ``manage.py export_iati`` validate the IATI export with it.
+IATI_SCHEMA_DIR = Path(
+    env.str(
+        "IATI_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "iati" / "schema")
+    )
+)
+
 # Languages a project document may be written in (ISO 639-1).
 DOCUMENT_LANGUAGES = [
     ("es", _("Spanish")),
