@@ -184,6 +184,14 @@ def test_csv_under_en_has_english_header_and_labels(client, full_project):
     assert row[24] == f"http://testserver/en/projects/{full_project.slug}/"
 
 
+def test_csv_quotes_commas_quotes_and_line_breaks(client, make_project):
+    make_project(summary_es='Agua, saneamiento y "riego"\nSegunda línea; fin')
+    raw = content(client.get("/projects/export.csv"))
+    assert b'"Agua, saneamiento y ""riego""\nSegunda l\xc3\xadnea; fin"' in raw
+    _header, row = csv_rows(client.get("/projects/export.csv"))
+    assert row[2] == 'Agua, saneamiento y "riego"\nSegunda línea; fin'
+
+
 def test_csv_defuses_spreadsheet_formulas(client, make_project):
     make_project(
         title_es='=HYPERLINK("http://evil.example","clic")',
@@ -356,6 +364,20 @@ def test_iati_export_validates_against_the_official_schema(
     assert iati_schema.validate(document), iati_schema.error_log
 
 
+def test_iati_export_escapes_markup_and_drops_characters_xml_cannot_hold(
+    client, make_project, iati_schema
+):
+    make_project(
+        title_es='Agua & <saneamiento> "rural"\x0b\x1f',
+        summary_es="]]> <!-- &amp; -->",
+    )
+    document = iati_document(client.get("/projects/iati.xml"))
+    assert iati_schema.validate(document), iati_schema.error_log
+    activity = document.find("iati-activity")
+    assert activity.findtext("title/narrative") == 'Agua & <saneamiento> "rural"'
+    assert activity.findtext("description/narrative") == "]]> <!-- &amp; -->"
+
+
 def test_iati_export_of_no_project_is_refused(client, make_project):
     make_project(modality="bilateral")
     response = client.get("/projects/iati.xml", {"modality": "triangular"})
@@ -479,7 +501,7 @@ def test_catalogue_links_to_the_exports_with_its_filters(client, make_project):
     assert "/projects/export.schema.json" in response.text
     english = client.get("/en/projects/")
     assert 'href="/en/projects/export.csv?"' in english.text
-    assert "CSV spreadsheet, in English" in english.text
+    assert "CSV spreadsheet (English)" in english.text
 
 
 def test_decimal_text_never_uses_exponents():

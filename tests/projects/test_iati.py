@@ -364,3 +364,20 @@ def test_generated_projects_pass_the_schema_and_every_rule(
     output, report = run(tmp_path)
     assert "60 activities: 0 errors in 0 projects, 0 warnings." in report
     assert iati_schema.validate(etree.parse(str(output)))
+
+
+def test_missing_iati_files_fail_in_ci_and_are_skipped_with_a_reason_elsewhere(
+    monkeypatch,
+):
+    from tests.projects.conftest import missing
+
+    monkeypatch.delenv("IATI_SCHEMA_DIR", raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must check the IATI export"):
+        missing("The IATI schema", "/nowhere/iati-activities-schema.xsd")
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="not checked against it here"):
+        missing("The IATI schema", "/nowhere/iati-activities-schema.xsd")
+    monkeypatch.setenv("IATI_SCHEMA_DIR", "/nowhere")
+    with pytest.raises(pytest.fail.Exception):
+        missing("The IATI schema", "/nowhere/iati-activities-schema.xsd")
