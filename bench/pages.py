@@ -32,6 +32,8 @@ PROJECT_PAGES = [
     "/projects/?q=agua",
     "/projects/?modality=triangular&region=africa",
     "/en/projects/?status=2&sector=311&sort=title&page=3",
+    "/projects/stats/",
+    "/en/projects/stats/?modality=triangular&region=africa",
     "/projects/generated-5/",
     "/admin/projects/project/",
 ]

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.db.models import Prefetch
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -12,7 +13,7 @@ from directory.models import Unit
 from partners.models import Bloc, Country, Province, Region
 from partners.pagination import filter_notices, paginate
 
-from . import facets
+from . import facets, stats
 from .filters import ProjectFilter
 from .models import (
     Document,
@@ -108,18 +109,22 @@ class ProjectCatalogueView(TemplateView):
         return [facet(filterset, counts, name, labels[name]) for name in labels]
 
     def active_filters(self, filterset):
-        """[(label, value shown, query without it)] for the 'remove filter' links."""
-        active = []
-        for name, value in filterset.form.cleaned_data.items():
-            if name == "sort" or value in (None, "", []):
-                continue
-            query = self.request.GET.copy()
-            query.pop(name, None)
-            query.pop("page", None)
-            field = filterset.form.fields[name]
-            shown = dict(getattr(field, "choices", [])).get(value, value)
-            active.append((field.label, shown, query.urlencode()))
-        return active
+        return active_filters(filterset, self.request.GET)
+
+
+def active_filters(filterset, query):
+    """[(label, value shown, query without it)] for the 'remove filter' links."""
+    active = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "sort" or value in (None, "", []):
+            continue
+        without = query.copy()
+        without.pop(name, None)
+        without.pop("page", None)
+        field = filterset.form.fields[name]
+        shown = dict(getattr(field, "choices", [])).get(value, value)
+        active.append((field.label, shown, without.urlencode()))
+    return active
 
 
 def visible_projects(user):
@@ -184,4 +189,49 @@ class ProjectDetailView(DetailView):
                     Prefetch("indicators", queryset=Indicator.objects.all())
                 ),
             ),
+        )
+
+
+class ProjectStatsView(TemplateView):
+    """Figures and charts for the published projects the catalogue's filters give."""
+
+    template_name = "projects/project_stats.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = ProjectFilter(
+            self.request.GET,
+            queryset=Project.objects.published(),
+            request=self.request,
+        )
+        notices = filter_notices(filterset)
+        numbers = stats.counts(filterset)
+        query = self.request.GET.copy()
+        for name in ("page", "sort"):
+            query.pop(name, None)
+        for name in filterset.form.errors:
+            query.pop(name, None)  # ignored: links drop them
+        return super().get_context_data(
+            filter=filterset,
+            total=numbers["total"],
+            figures=stats.figures(numbers, reverse("projects:project-list"), query),
+            partner_map=stats.partner_map(numbers),
+            fields=[
+                {
+                    "name": name,
+                    "label": filterset.form.fields[name].label,
+                    "options": options,
+                    "chosen": str(filterset.data.get(name, "")),
+                }
+                for name, options in facets.cached(
+                    {"labels": get_language()}, facet_labels
+                ).items()
+            ],
+            query=query.urlencode(),
+            active_filters=active_filters(filterset, query),
+            notices=notices,
+            shows_samples=facets.cached(
+                {"samples": "published"},
+                Project.objects.published().filter(is_sample=True).exists,
+            ),
+            **kwargs,
         )

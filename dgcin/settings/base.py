@@ -191,7 +191,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "proposals:proposal-list"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
-# The portal's public address, for links in e-mails sent outside a request.
+# The portal's public address, for links in e-mails and files made outside a request
+# (required in production).
 DGCIN_SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 
 # Proposals: how many a focal point may start and submit in a day, and a shared
@@ -221,6 +222,19 @@ HOME_COUNTRY = "AR"
 # DGCIN's IATI organisation reference: project identifiers are built on it. Set the
 # reference DGCIN is registered under with the IATI Registry before publishing.
 DGCIN_IATI_ORG_REF = env.str("DGCIN_IATI_ORG_REF", default="AR-DGCIN")
+
+# Open data (CSV, JSON and IATI exports of the catalogue). ``manage.py export_iati``
+# builds its absolute links on DGCIN_SITE_URL (the web exports use the request's).
+# The licence of the open data, as a URL (e.g. a Creative Commons licence); the JSON
+# export names it. Empty until DGCIN chooses one.
+DGCIN_OPEN_DATA_LICENCE = env.str("DGCIN_OPEN_DATA_LICENCE", default="")
+# The IATI 2.03 activity schema (iati-activities-schema.xsd with the files it
+# includes): the tests and ``manage.py export_iati`` validate the IATI export with it.
+IATI_SCHEMA_DIR = Path(
+    env.str(
+        "IATI_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "iati" / "schema")
+    )
+)
 
 # Languages a project document may be written in (ISO 639-1).
 DOCUMENT_LANGUAGES = [

@@ -12,6 +12,12 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS for production.")
 
+DGCIN_SITE_URL = env.str("DJANGO_SITE_URL", default="")
+if not DGCIN_SITE_URL:
+    raise ImproperlyConfigured(
+        "Set DJANGO_SITE_URL for production (the public address, for e-mailed links)."
+    )
+
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind the load balancer the client's address is in X-Forwarded-For: the sign-in

@@ -13,6 +13,7 @@ MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
 PROD_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
     "DJANGO_ALLOWED_HOSTS": "cooperacion.example.gob.ar",
+    "DJANGO_SITE_URL": "https://cooperacion.example.gob.ar",
     "DATABASE_URL": "sqlite:///:memory:",
 }
 
@@ -106,7 +107,9 @@ def test_production_settings_pass_the_deploy_checks():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_SITE_URL"]
+)
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PROD_ENV.items() if k != missing}
     result = run_manage("check", "--settings=dgcin.settings.prod", env=env)

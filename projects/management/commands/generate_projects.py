@@ -8,6 +8,7 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -125,7 +126,9 @@ class Command(BaseCommand):
                 start_year=begins.year,
                 publication=Project.Publication.PUBLISHED,
                 is_sample=True,
-                iati_identifier=f"GENERATED-{n:07d}",
+                # The reporting organisation's reference first, as IATI asks;
+                # "GEN" keeps them apart from the identifiers saved projects get.
+                iati_identifier=f"{settings.DGCIN_IATI_ORG_REF}-GEN-{n:07d}",
             )
             project.search_text = fold(
                 f"{title_es} {title_en} {project.summary_es} {project.summary_en} "
