@@ -13,6 +13,7 @@ import json
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -398,7 +399,7 @@ def csv_stream(chunks, absolute_url, language):
     writer = csv.writer(_Echo())
     with translation.override(language):
         columns = csv_columns(absolute_url, language)
-        header = writer.writerow([str(title) for title, _value in columns])
+        header = writer.writerow([capfirst(str(title)) for title, _value in columns])
     yield "\ufeff" + header
     for chunk in chunks:
         with translation.override(language):

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from lxml import etree
 
 from partners.models import Bloc, Province
@@ -145,8 +146,11 @@ def test_csv_has_a_row_per_project_with_codes_and_spanish_labels(client, full_pr
     header, row = csv_rows(response)
     with translation.override("es"):
         assert header == [
-            str(title) for title, _value in exports.csv_columns(str, "es")
+            capfirst(str(title)) for title, _value in exports.csv_columns(str, "es")
         ]
+    assert header[0] == "Identificador IATI"
+    assert header[16] == "Provincias argentinas"
+    assert all(title[0].isupper() for title in header)
     assert len(row) == len(header) == 26
     assert row[0] == full_project.iati_identifier
     assert row[1] == "Gestión del agua en el Chaco"
