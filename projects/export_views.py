@@ -51,9 +51,13 @@ class ExportView(View):
         if missing:
             return missing
         language = translation.get_language()
-        response = StreamingHttpResponse(
-            self.stream(queryset, language), content_type=self.content_type
-        )
+        if request.method == "HEAD":
+            # Headers only: servers drop a HEAD body, but would still make all of it.
+            response = HttpResponse(content_type=self.content_type)
+        else:
+            response = StreamingHttpResponse(
+                self.stream(queryset, language), content_type=self.content_type
+            )
         filename = export_filename(
             self.stem, self.extension, language if self.per_language else None
         )

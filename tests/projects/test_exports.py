@@ -512,3 +512,17 @@ def test_decimal_text_never_uses_exponents():
     assert exports.decimal_text(Decimal("100.00")) == "100"
     assert exports.decimal_text(Decimal("33.30")) == "33.3"
     assert exports.decimal_text(Decimal("1E+2")) == "100"
+
+
+@pytest.mark.parametrize("path", EXPORTS)
+def test_a_head_request_answers_the_headers_without_making_the_file(
+    client, make_project, path, django_assert_max_num_queries
+):
+    make_project()
+    with django_assert_max_num_queries(6):
+        response = client.head(path)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert not response.streaming
+    assert response.content == b""
+    assert client.head(path, {"year": "abc"}).status_code == 400
