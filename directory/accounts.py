@@ -32,6 +32,11 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 invitation_token = InvitationTokenGenerator()
 
 
+def site_url(path):
+    """``path`` on the portal's public address (for e-mails, outside a request)."""
+    return f"{settings.DGCIN_SITE_URL.rstrip('/')}{path}"
+
+
 def invitation_url(user):
     with override(language_of(user)):
         path = reverse(
@@ -41,7 +46,7 @@ def invitation_url(user):
                 "token": invitation_token.make_token(user),
             },
         )
-    return f"{settings.DGCIN_SITE_URL.rstrip('/')}{path}"
+    return site_url(path)
 
 
 @task()
@@ -56,14 +61,13 @@ def send_invitation(user_id):
         return 0
     user = account.user
     with override(language_of(user)):
-        unit = Unit.objects.filter(parent=None).first()
         context = {
             "user": user,
             "account": account,
             "url": invitation_url(user),
             "days": settings.PASSWORD_RESET_TIMEOUT // (60 * 60 * 24),
-            "sender": unit.name if unit else "",
-            "login_url": settings.DGCIN_SITE_URL.rstrip("/") + reverse("login"),
+            "sender": Unit.objects.head_office_name(),
+            "login_url": site_url(reverse("login")),
         }
         mail = EmailMultiAlternatives(
             subject=_("Your account for the cooperation proposals of %(province)s")

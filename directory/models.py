@@ -73,6 +73,12 @@ class UnitQuerySet(models.QuerySet):
         """The top of the hierarchy: the General Directorate."""
         return self.filter(parent=None).with_lines().first()
 
+    def head_office_name(self):
+        """The General Directorate's name in the active language, e.g. to sign
+        e-mails."""
+        unit = self.filter(parent=None).first()
+        return unit.name if unit else ""
+
 
 class Unit(models.Model):
     """A unit of DGCIN: the General Directorate or one of its directorates."""

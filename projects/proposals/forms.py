@@ -20,7 +20,7 @@ from ..models import (
     SegibSector,
 )
 from ..models.proposal import MAX_ATTACHMENTS
-from ..validators import MAX_ATTACHMENT_SIZE
+from ..validators import MAX_ATTACHMENT_SIZE, validate_attachment_file
 
 # The form's sections: (title, help, fields).
 SECTIONS = [
@@ -206,8 +206,6 @@ class AttachmentForm(forms.Form):
         if data.get("kind") and not data.get("file"):
             self.add_error("file", _("Choose the file to attach."))
         if upload := data.get("file"):
-            from ..validators import validate_attachment_file
-
             try:
                 validate_attachment_file(upload)
             except forms.ValidationError as error:

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
 
+from directory.accounts import site_url
 from directory.models import Unit, language_of
 
 from ..models import Proposal, ProposalEvent
@@ -83,12 +84,7 @@ def link(proposal, for_reviewer):
         path = reverse("admin:projects_proposal_change", args=[proposal.pk])
     else:
         path = proposal.get_absolute_url()
-    return f"{settings.DGCIN_SITE_URL.rstrip('/')}{path}"
-
-
-def head_office_name():
-    unit = Unit.objects.head_office()
-    return unit.name if unit else ""
+    return site_url(path)
 
 
 def message(event, address, language, for_reviewer):
@@ -99,7 +95,7 @@ def message(event, address, language, for_reviewer):
             "proposal": proposal,
             "for_reviewer": for_reviewer,
             "url": link(proposal, for_reviewer),
-            "sender": head_office_name(),
+            "sender": Unit.objects.head_office_name(),
         }
         # One line of plain text: a title with line breaks must not add headers.
         subject = " ".join(

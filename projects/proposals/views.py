@@ -103,6 +103,25 @@ class ProposalListView(ProposalAccessMixin, TemplateView):
         )
 
 
+def step_taken_message(action):
+    return {
+        Action.SUBMIT: _(
+            "Your proposal was submitted. The directorate will review it."
+        ),
+        Action.RESUBMIT: _("Your proposal was submitted again."),
+        Action.WITHDRAW: _("The proposal was withdrawn."),
+    }[action]
+
+
+def after_refused_step(proposal, error):
+    """Back to the form, showing what is missing, or to the proposal."""
+    if error.missing:
+        return redirect(
+            reverse("proposals:proposal-edit", args=[proposal.pk]) + "?check"
+        )
+    return redirect(proposal)
+
+
 def not_editable_message(proposal):
     return _("This proposal can no longer be changed: it is “%(status)s”.") % {
         "status": proposal.get_status_display()
@@ -184,15 +203,8 @@ class ProposalFormView(ProposalAccessMixin, View):
                 + " "
                 + error.message,
             )
-            if error.missing:
-                return redirect(
-                    reverse("proposals:proposal-edit", args=[proposal.pk]) + "?check"
-                )
-            return redirect(proposal)
-        messages.success(
-            request,
-            _("Your proposal was submitted. The directorate will review it."),
-        )
+            return after_refused_step(proposal, error)
+        messages.success(request, step_taken_message(action))
         return redirect(proposal)
 
     def save(self, form, formset, is_new):
@@ -321,21 +333,8 @@ class ProposalTransitionView(ProposalAccessMixin, TemplateView):
             )
         except workflow.TransitionError as error:
             messages.error(request, error.message)
-            if error.missing:
-                return redirect(
-                    reverse("proposals:proposal-edit", args=[proposal.pk]) + "?check"
-                )
-            return redirect(proposal)
-        messages.success(
-            request,
-            {
-                Action.SUBMIT: _(
-                    "Your proposal was submitted. The directorate will review it."
-                ),
-                Action.RESUBMIT: _("Your proposal was submitted again."),
-                Action.WITHDRAW: _("The proposal was withdrawn."),
-            }[action],
-        )
+            return after_refused_step(proposal, error)
+        messages.success(request, step_taken_message(action))
         return redirect(proposal)
 
 

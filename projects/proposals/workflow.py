@@ -29,6 +29,7 @@ from ..models import (
     ProposalAttachment,
     ProposalEvent,
 )
+from .notifications import concerns_anyone, notify
 
 Status = Proposal.Status
 Action = ProposalEvent.Action
@@ -236,8 +237,6 @@ def record(proposal, user, action, from_status, comment=""):
         to_status=proposal.status,
         comment=comment,
     )
-    from .notifications import concerns_anyone, notify
-
     if concerns_anyone(action, from_status):
         transaction.on_commit(lambda: notify.enqueue(event.pk))
     return event
