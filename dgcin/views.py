@@ -1,10 +1,5 @@
-import math
-
-from axes.helpers import get_cool_off
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -48,13 +43,3 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-def lockout(request, original_response=None, credentials=None):
-    """django-axes' answer to a locked-out sign-in: when to try again, translated."""
-    cool_off = get_cool_off(request)
-    context = {
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "minutes": math.ceil(cool_off.total_seconds() / 60) if cool_off else 60,
-    }
-    return render(request, "registration/lockout.html", context, status=429)

@@ -10,7 +10,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from directory.models import Unit
+from accounts import permissions
 from partners.models import Country
 
 from . import facets
@@ -258,7 +258,7 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     # Object permissions: staff edit their directorates' projects; coordinators
     # (projects.change_all_projects) and superusers edit all.
     def can_edit(self, request, project):
-        return Project.objects.editable_by(request.user).filter(pk=project.pk).exists()
+        return permissions.may_change_project(request.user, project)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -270,15 +270,18 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "directorate":
-            kwargs["queryset"] = own_units(request.user)
+            kwargs["queryset"] = permissions.directorates_of(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and own_units(request.user).exists()
+        return (
+            super().has_add_permission(request)
+            and permissions.directorates_of(request.user).exists()
+        )
 
     def save_model(self, request, obj, form, change):
-        if obj.directorate_id is None and not is_coordinator(request.user):
-            obj.directorate = own_units(request.user).first()
+        if obj.directorate_id is None and not permissions.is_coordinator(request.user):
+            obj.directorate = permissions.directorates_of(request.user).first()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -299,7 +302,9 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
 
     def set_publication(self, request, queryset, publication):
         editable = queryset.filter(
-            pk__in=Project.objects.editable_by(request.user).values("pk")
+            pk__in=permissions.editable_projects(
+                request.user, Project.objects.all()
+            ).values("pk")
         )
         changed = 0
         for project in editable:
@@ -329,17 +334,6 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
             )
 
 
-def is_coordinator(user):
-    return user.is_superuser or user.has_perm("projects.change_all_projects")
-
-
-def own_units(user):
-    """The units whose projects ``user`` may assign: all for coordinators."""
-    if is_coordinator(user):
-        return Unit.objects.all()
-    return Unit.objects.filter(staff__user=user)
-
-
 class IndicatorInline(TranslationTabularInline):
     model = Indicator
     extra = 1
@@ -367,10 +361,7 @@ class ResultAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (
-            obj is None
-            or Project.objects.editable_by(request.user)
-            .filter(pk=obj.project_id)
-            .exists()
+            obj is None or permissions.may_change_project(request.user, obj.project)
         )
 
 
@@ -417,7 +408,3 @@ class SegibSectorAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "area")
     list_filter = ("area",)
     search_fields = ("name_es", "name_en", "slug")
-
-
-# Proposals are reviewed in their own admin module.
-from .proposals import admin as proposals_admin  # noqa: E402, F401

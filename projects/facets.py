@@ -8,8 +8,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
 
-from .models import Participation, Project
+from directory.models import Unit
+from partners.models import Bloc, Country, Province, Region
+
+from .models import Participation, Project, SdgGoal, SectorCategory
 
 GENERATION_KEY = "projects:facets:generation"
 TIMEOUT = 60 * 30
@@ -74,3 +79,37 @@ def key_figures():
         }
 
     return cached({"figures": "home"}, compute)
+
+
+def facet_labels():
+    """Every option of every facet, labelled in the active language."""
+    return {
+        "modality": Project.Modality.choices,
+        "status": Project.Status.choices,
+        "region": [
+            (region.slug, f"— {region.name}" if region.parent_id else region.name)
+            for region in Region.objects.tree()
+        ],
+        "country": list(Country.objects.values_list("code", "name")),
+        "bloc": [(bloc.slug, bloc.acronym) for bloc in Bloc.objects.all()],
+        "sector": [
+            (category.code, category.name) for category in SectorCategory.objects.all()
+        ],
+        "sdg": [(goal.number, str(goal)) for goal in SdgGoal.objects.all()],
+        "directorate": [(unit.slug, unit.name) for unit in Unit.objects.all()],
+        "province": [(p.code, p.name) for p in Province.objects.all()],
+        "year": [(year, year) for year in range(timezone.now().year + 5, 1949, -1)],
+    }
+
+
+def labels():
+    """``facet_labels()`` in the active language, cached like the counts."""
+    return cached({"labels": get_language()}, facet_labels)
+
+
+def shows_samples():
+    """Whether any published project is a sample (the pages then say so)."""
+    return cached(
+        {"samples": "published"},
+        Project.objects.published().filter(is_sample=True).exists,
+    )

@@ -176,3 +176,18 @@ def count(queryset, path, what):
         queryset.order_by().values(path).annotate(projects=Count(what, distinct=True))
     )
     return {str(row[path]): row["projects"] for row in rows if row[path] is not None}
+
+
+def active_filters(filterset, query):
+    """[(label, value shown, query without it)] for the 'remove filter' links."""
+    active = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "sort" or value in (None, "", []):
+            continue
+        without = query.copy()
+        without.pop(name, None)
+        without.pop("page", None)
+        field = filterset.form.fields[name]
+        shown = dict(getattr(field, "choices", [])).get(value, value)
+        active.append((field.label, shown, without.urlencode()))
+    return active

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from import_export import fields
 
+from accounts import permissions
 from directory.models import Unit
 from partners.resources import LookupWidget, ReferenceResource
 
@@ -70,15 +71,14 @@ class ProjectResource(ReferenceResource):
         user = kwargs.get("user")
         if user is None:
             return
-        editable = Project.objects.editable_by(user)
-        if instance.pk and not editable.filter(pk=instance.pk).exists():
+        if instance.pk and not permissions.may_change_project(user, instance):
             raise ValueError(
                 _("You may not change “%(slug)s”: it belongs to another directorate.")
                 % {"slug": instance.slug}
             )
-        coordinator = user.is_superuser or user.has_perm("projects.change_all_projects")
-        own = instance.directorate and instance.directorate.staff.filter(user=user)
-        if not instance.pk and not coordinator and not (own and own.exists()):
+        if not instance.pk and not permissions.may_create_project_in(
+            user, instance.directorate
+        ):
             raise ValueError(_("New projects must belong to your directorate."))
 
     def after_save_instance(self, instance, row, **kwargs):

@@ -12,7 +12,6 @@ from .models import (
     Participation,
     Project,
     ProjectSector,
-    Proposal,
     Result,
     SdgGoal,
     SdgTarget,
@@ -94,6 +93,3 @@ for model in (
     DocumentCategory,
 ):
     register_history(model, app=__package__)
-register_history(
-    Proposal, app=__package__, m2m_fields=["partner_countries", "sdg_goals"]
-)

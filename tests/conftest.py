@@ -224,15 +224,9 @@ def make_proposal(references):
     from django.core.files.base import ContentFile
 
     from partners.models import Country
-    from projects.models import (
-        Currency,
-        Proposal,
-        ProposalAttachment,
-        SdgGoal,
-        Sector,
-        SegibSector,
-    )
-    from projects.proposals import workflow
+    from projects.models import Currency, SdgGoal, Sector, SegibSector
+    from proposals import workflow
+    from proposals.models import Proposal, ProposalAttachment
 
     def make(user, complete=True, **fields):
         values = {"title": "Fortalecimiento de la apicultura en el Chaco paraguayo"}

@@ -37,9 +37,13 @@ INSTALLED_APPS = [
     "import_export",
     "django_tasks_db",
     "axes",
+    # The portal's apps, in the order of their import arrows (ARCHITECTURE.md).
     "partners",
     "directory",
+    "accounts",
     "projects",
+    "proposals",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -211,7 +215,7 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_CALLABLE = "dgcin.views.lockout"
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

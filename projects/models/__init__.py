@@ -7,7 +7,6 @@ from .project import (
     ProjectSector,
     Result,
 )
-from .proposal import Proposal, ProposalAttachment, ProposalEvent
 from .reference import (
     Currency,
     DocumentCategory,
@@ -28,9 +27,6 @@ __all__ = [
     "Participation",
     "Project",
     "ProjectSector",
-    "Proposal",
-    "ProposalAttachment",
-    "ProposalEvent",
     "Result",
     "SdgGoal",
     "SdgTarget",

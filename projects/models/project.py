@@ -46,13 +46,6 @@ class ProjectQuerySet(SearchQuerySet):
             )
         )
 
-    def editable_by(self, user):
-        """Projects ``user`` may change: all for coordinators and superusers, else
-        those of the user's directorates."""
-        if user.is_superuser or user.has_perm("projects.change_all_projects"):
-            return self
-        return self.filter(directorate__staff__user=user)
-
 
 def document_upload_path(instance, filename):
     """Random stored names: the original name is never trusted or exposed as a path."""

@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from projects.models import Currency, Proposal, SdgGoal, Sector
+from projects.models import Currency, SdgGoal, Sector
+from proposals.models import Proposal
 from tests.conftest import PDF_BYTES
 from tests.e2e.test_public_site import axe_violations
 
@@ -95,9 +96,9 @@ def test_a_focal_point_submits_a_proposal_and_a_reviewer_accepts_it(
     admin.locator("#id_password").fill(PASSWORD)
     admin.locator("input[type=submit]").click()
     admin.wait_for_url(re.compile(r"/admin/$"))
-    admin.goto(f"{site}/admin/projects/proposal/?status__exact=submitted")
+    admin.goto(f"{site}/admin/proposals/proposal/?status__exact=submitted")
     admin.get_by_role("link", name=proposal.reference).click()
-    admin.wait_for_url(re.compile(rf"/admin/projects/proposal/{proposal.pk}/change/"))
+    admin.wait_for_url(re.compile(rf"/admin/proposals/proposal/{proposal.pk}/change/"))
     assert "endorsement.pdf" in admin.locator("body").inner_text()
     assert axe_violations(admin) == []
     admin.locator("#review button[value=start-review]").click()

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from accounts.permissions import editable_projects
 from directory.models import StaffMembership, Unit
 from partners.models import Country, Organisation
 from projects.models import (
@@ -184,13 +185,16 @@ def test_staff_edit_only_their_directorates_projects(make_project, django_user_m
     )
     staff = django_user_model.objects.create_user("ana", is_staff=True)
     StaffMembership.objects.create(user=staff, unit=bilateral.directorate)
-    assert list(Project.objects.editable_by(staff)) == [bilateral]
+    assert list(editable_projects(staff, Project.objects.all())) == [bilateral]
 
     coordinator = django_user_model.objects.create_user("coord", is_staff=True)
     coordinator.user_permissions.add(
         Permission.objects.get(codename="change_all_projects")
     )
-    assert set(Project.objects.editable_by(coordinator)) == {bilateral, multilateral}
+    assert set(editable_projects(coordinator, Project.objects.all())) == {
+        bilateral,
+        multilateral,
+    }
 
 
 FIXTURES = Path(__file__).parent / "files"

@@ -1,0 +1,485 @@
+"""IATI 2.03 activity XML for published projects, and the checks it must pass.
+
+``iati_stream`` writes an ``iati-activities`` document one activity at a time: each
+project is built as an lxml element in the schema's element order, serialised and
+dropped, so memory stays flat. ``check_activity`` applies the activity rules of the
+IATI Standard ruleset (``rules/standard.json``) that our data can break, and
+``schema_errors`` validates an activity against the official XSD.
+
+How the portal's data maps to IATI:
+
+- reporting-org: ``settings.DGCIN_IATI_ORG_REF``, type 10 (government), named after
+  the General Directorate as the contact directory gives it;
+- participating-org: every partner with its IATI role; a country is its government
+  (type 10), Argentina is reported under DGCIN's reference, an organisation carries
+  its IATI identifier and type;
+- recipient-country: IATI has no recipient role, so the countries whose SEGIB role
+  makes them receive (recipient, provider and recipient, regional participant; an
+  organisation counts through its country) share 100 % equally;
+- collaboration-type: the DAC codes; a triangular project is 8, every other modality 1
+  (bilateral): regional programmes and projects run with a multilateral body for a
+  given purpose are bilateral in DAC terms (2 is a core contribution to a
+  multilateral, 4 a multilateral's own outflow);
+- sectors: DAC 5-digit codes (vocabulary 1) with their percentages, and their 3-digit
+  categories (vocabulary 2) with the percentages summed; SDG goals and targets as tags
+  (vocabularies 2 and 3);
+- results: IATI needs at least one indicator per result, so a result without one is
+  left out, with a warning; targets and actual values are reported for the project's
+  whole period.
+"""
+
+import copy
+import datetime
+import functools
+import mimetypes
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import timezone, translation
+from lxml import etree
+
+from directory.models import Unit
+from projects.models import Project
+
+from .exports import (
+    LANGUAGES,
+    decimal_text,
+    document_href,
+    in_languages,
+    money_text,
+)
+
+IATI_VERSION = "2.03"
+SCHEMA_FILE = "iati-activities-schema.xsd"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+GOVERNMENT = "10"
+RECIPIENT_ROLES = {"recipient", "both", "participant"}
+COLLABORATION_TYPES = {Project.Modality.TRIANGULAR: "8"}
+BILATERAL = "1"
+QUALITATIVE = "5"
+# Characters XML 1.0 cannot carry (control characters pasted from word processors).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text):
+    return NOT_XML.sub("", str(text)).strip() if text is not None else ""
+
+
+def iso_datetime(moment):
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sub(parent, tag, attributes=None, text=None):
+    """A child element; attributes without a value are left out."""
+    element = etree.SubElement(
+        parent,
+        tag,
+        {
+            name: clean(value)
+            for name, value in (attributes or {}).items()
+            if value not in (None, "")
+        },
+    )
+    if text not in (None, ""):
+        element.text = clean(text)
+    return element
+
+
+def add_narratives(parent, texts):
+    """One narrative per language with text; the default language's carries no
+    xml:lang (the activity declares it)."""
+    for language in LANGUAGES:
+        text = clean(texts.get(language))
+        if text:
+            narrative = sub(parent, "narrative", text=text)
+            if language != DEFAULT_LANGUAGE:
+                narrative.set(XML_LANG, language)
+
+
+def shares(count):
+    """``count`` percentages with two decimals that add up to exactly 100."""
+    cents, extra = divmod(10000, count)
+    return [
+        Decimal(cents + (1 if index < extra else 0)) / 100 for index in range(count)
+    ]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found in an activity: an IATI rule it breaks (by the rule's id in
+    the IATI ruleset), a schema error, or data the file had to leave out."""
+
+    rule: str
+    severity: str  # "error" or "warning"
+    message: str
+
+    def __str__(self):
+        return f"{self.severity} {self.rule}: {self.message}"
+
+
+# Writing -------------------------------------------------------------------------
+
+
+class Context:
+    """What every activity of one export shares: how to make absolute links, the
+    reporting organisation's name and each directorate's contact details."""
+
+    def __init__(self, absolute_url, generated=None):
+        self.absolute_url = absolute_url
+        self.generated = generated or timezone.now()
+        units = list(Unit.objects.with_lines())
+        self.head = next((unit for unit in units if unit.parent_id is None), None)
+        self.reporting_names = self.unit_names(self.head) if self.head else {}
+        self.contacts = {unit.pk: self.contact(unit) for unit in units}
+
+    @staticmethod
+    def unit_names(unit):
+        names = in_languages(unit, "name")
+        if unit.acronym:
+            names = {
+                language: f"{name} ({unit.acronym})"
+                for language, name in names.items()
+                if name
+            }
+        return names
+
+    def contact(self, unit):
+        """contact-info for a directorate's projects: the General Directorate, the
+        directorate, its first line, e-mail, page on the portal and address."""
+        element = etree.Element("contact-info", {"type": "1"})
+        if self.head:
+            add_narratives(sub(element, "organisation"), self.reporting_names)
+        if unit != self.head:
+            add_narratives(sub(element, "department"), in_languages(unit, "name"))
+        lines = list(unit.lines.all())
+        if lines:
+            sub(element, "telephone", text=lines[0].e164)
+        email = unit.email or (self.head.email if self.head else "")
+        if email:
+            sub(element, "email", text=email)
+        with translation.override(DEFAULT_LANGUAGE):
+            sub(element, "website", text=self.absolute_url(unit.get_absolute_url()))
+        addresses = {}
+        for language in LANGUAGES:
+            with translation.override(language):
+                addresses[language] = ", ".join(
+                    part
+                    for part in (unit.street_line, unit.locality_line, unit.country)
+                    if part
+                )
+        if any(addresses.values()):
+            add_narratives(sub(element, "mailing-address"), addresses)
+        return element
+
+
+def general_description(project, language):
+    texts = (
+        getattr(project, f"summary_{language}", ""),
+        getattr(project, f"description_{language}", ""),
+    )
+    return "\n\n".join(text.strip() for text in texts if text and text.strip())
+
+
+def recipient_countries(project):
+    codes = []
+    for participation in project.contents.participations:
+        if participation.segib_role not in RECIPIENT_ROLES:
+            continue
+        country = participation.country or (
+            participation.organisation and participation.organisation.country
+        )
+        if country and country.code not in codes:
+            codes.append(country.code)
+    return codes
+
+
+def media_type(document):
+    name = document.file.name if document.file else urlsplit(document.url).path
+    kind, _encoding = mimetypes.guess_type(name)
+    if kind:
+        return kind
+    return "text/html" if document.url else "application/octet-stream"
+
+
+def build_activity(project, context):
+    """(the project's ``iati-activity`` element, [Issue] for data left out)."""
+    notes = []
+    with translation.override(DEFAULT_LANGUAGE):
+        page = context.absolute_url(project.get_absolute_url())
+    activity = etree.Element(
+        "iati-activity",
+        {
+            "last-updated-datetime": iso_datetime(project.updated_at),
+            XML_LANG: DEFAULT_LANGUAGE,
+            "linked-data-uri": page,
+        },
+    )
+    sub(activity, "iati-identifier", text=project.iati_identifier)
+    reporting = sub(
+        activity,
+        "reporting-org",
+        {"ref": settings.DGCIN_IATI_ORG_REF, "type": GOVERNMENT},
+    )
+    add_narratives(
+        reporting, context.reporting_names or {"es": settings.DGCIN_IATI_ORG_REF}
+    )
+    add_narratives(sub(activity, "title"), in_languages(project, "title"))
+
+    general = {
+        language: general_description(project, language) for language in LANGUAGES
+    }
+    if not any(general.values()):
+        general = in_languages(project, "title")
+        notes.append(
+            Issue(
+                "portal",
+                "warning",
+                "The project has no summary or description: its title stands in "
+                "for the description IATI requires.",
+            )
+        )
+    add_narratives(sub(activity, "description", {"type": "1"}), general)
+    objectives = in_languages(project, "objectives")
+    if any(objectives.values()):
+        add_narratives(sub(activity, "description", {"type": "2"}), objectives)
+
+    for participation in project.contents.participations:
+        add_participant(activity, participation)
+    if project.fo_ar_number:
+        other = sub(
+            activity, "other-identifier", {"ref": project.fo_ar_number, "type": "A1"}
+        )
+        sub(other, "owner-org", {"ref": settings.DGCIN_IATI_ORG_REF})
+    sub(activity, "activity-status", {"code": project.status})
+    for kind, day in (
+        ("1", project.planned_start),
+        ("2", project.actual_start),
+        ("3", project.planned_end),
+        ("4", project.actual_end),
+    ):
+        if day:
+            sub(activity, "activity-date", {"type": kind, "iso-date": day.isoformat()})
+    contact = context.contacts.get(project.directorate_id)
+    if contact is None and context.head:
+        contact = context.contacts.get(context.head.pk)
+    if contact is not None:
+        activity.append(copy.deepcopy(contact))
+
+    recipients = recipient_countries(project)
+    if recipients:
+        sub(activity, "activity-scope", {"code": "4" if len(recipients) == 1 else "3"})
+    if recipients:
+        for code, percentage in zip(recipients, shares(len(recipients)), strict=True):
+            sub(
+                activity,
+                "recipient-country",
+                {"code": code, "percentage": decimal_text(percentage)},
+            )
+    add_sectors(activity, project)
+    for goal in project.contents.sdg_goals:
+        sub(activity, "tag", {"vocabulary": "2", "code": str(goal.number)})
+    for target in project.contents.sdg_targets:
+        sub(activity, "tag", {"vocabulary": "3", "code": target.code})
+    sub(
+        activity,
+        "collaboration-type",
+        {"code": COLLABORATION_TYPES.get(project.modality, BILATERAL)},
+    )
+    for budget in project.contents.budgets:
+        line = sub(activity, "budget", {"type": budget.type, "status": budget.status})
+        sub(line, "period-start", {"iso-date": budget.period_start.isoformat()})
+        sub(line, "period-end", {"iso-date": budget.period_end.isoformat()})
+        sub(
+            line,
+            "value",
+            {
+                "currency": budget.currency.code,
+                "value-date": budget.value_date.isoformat(),
+            },
+            text=money_text(budget.value),
+        )
+    for document in project.contents.documents:
+        url = context.absolute_url(document_href(document))
+        link = sub(
+            activity, "document-link", {"url": url, "format": media_type(document)}
+        )
+        add_narratives(sub(link, "title"), in_languages(document, "title"))
+        sub(link, "category", {"code": document.category.code})
+        sub(link, "language", {"code": document.language})
+    for result in project.contents.results:
+        notes += add_result(activity, project, result)
+    return activity, notes
+
+
+def add_participant(activity, participation):
+    country, organisation = participation.country, participation.organisation
+    if country:
+        home = country.code == settings.HOME_COUNTRY
+        attributes = {
+            "ref": settings.DGCIN_IATI_ORG_REF if home else None,
+            "type": GOVERNMENT,
+        }
+        names = in_languages(country, "name")
+    else:
+        attributes = {
+            "ref": organisation.iati_identifier or None,
+            "type": organisation.iati_type,
+        }
+        names = {}
+        for language in LANGUAGES:
+            name = getattr(organisation, f"name_{language}", "")
+            acronym = getattr(organisation, f"acronym_{language}", "") or (
+                organisation.acronym_es
+            )
+            if name:
+                names[language] = f"{name} ({acronym})" if acronym else name
+    element = sub(
+        activity,
+        "participating-org",
+        attributes | {"role": participation.iati_role},
+    )
+    add_narratives(element, names)
+
+
+def add_sectors(activity, project):
+    categories = {}
+    for share in project.contents.sectors:
+        sub(
+            activity,
+            "sector",
+            {
+                "vocabulary": "1",
+                "code": share.sector.code,
+                "percentage": decimal_text(share.percentage),
+            },
+        )
+        code = share.sector.category.code
+        categories[code] = categories.get(code, 0) + share.percentage
+    for code, percentage in categories.items():
+        sub(
+            activity,
+            "sector",
+            {"vocabulary": "2", "code": code, "percentage": decimal_text(percentage)},
+        )
+
+
+def add_result(activity, project, result):
+    indicators = list(result.indicator_list)
+    if not indicators:
+        return [
+            Issue(
+                "portal",
+                "warning",
+                f"The result “{result.title_es}” has no indicator; IATI needs one, so "
+                "the result was left out.",
+            )
+        ]
+    notes = []
+    element = sub(activity, "result", {"type": result.type})
+    add_narratives(sub(element, "title"), in_languages(result, "title"))
+    description = in_languages(result, "description")
+    if any(description.values()):
+        add_narratives(sub(element, "description"), description)
+    start, end = project.start_date, project.end_date
+    for indicator in indicators:
+        measure = sub(element, "indicator", {"measure": indicator.measure})
+        add_narratives(sub(measure, "title"), in_languages(indicator, "title"))
+        qualitative = indicator.measure == QUALITATIVE
+        if indicator.baseline_year and (
+            qualitative or indicator.baseline_value is not None
+        ):
+            sub(
+                measure,
+                "baseline",
+                {
+                    "year": str(indicator.baseline_year),
+                    "value": None
+                    if qualitative
+                    else decimal_text(indicator.baseline_value),
+                },
+            )
+        elif indicator.baseline_value is not None:
+            notes.append(
+                Issue(
+                    "portal",
+                    "warning",
+                    f"The indicator “{indicator.title_es}” has a baseline without a "
+                    "year; IATI needs the year, so the baseline was left out.",
+                )
+            )
+        values = {
+            "target": indicator.target_value,
+            "actual": indicator.actual_value,
+        }
+        if qualitative or all(value is None for value in values.values()):
+            continue
+        if not (start and end and start <= end):
+            notes.append(
+                Issue(
+                    "portal",
+                    "warning",
+                    f"The indicator “{indicator.title_es}” has a target or actual "
+                    "value but the project has no start and end dates to report "
+                    "them for; they were left out.",
+                )
+            )
+            continue
+        period = sub(measure, "period")
+        sub(period, "period-start", {"iso-date": start.isoformat()})
+        sub(period, "period-end", {"iso-date": end.isoformat()})
+        for tag, value in values.items():
+            if value is not None:
+                sub(period, tag, {"value": decimal_text(value)})
+    return notes
+
+
+def serialise(activity):
+    etree.indent(activity, space="  ", level=1)
+    return "  " + etree.tostring(activity, encoding="unicode") + "\n"
+
+
+def document_start(context):
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<iati-activities version="{IATI_VERSION}" '
+        f'generated-datetime="{iso_datetime(context.generated)}">\n'
+    )
+
+
+DOCUMENT_END = "</iati-activities>\n"
+
+
+def iati_stream(chunks, context):
+    """The IATI file, one chunk of activities at a time."""
+    yield document_start(context)
+    for chunk in chunks:
+        yield "".join(
+            serialise(build_activity(project, context)[0]) for project in chunk
+        )
+    yield DOCUMENT_END
+
+
+# Checking ------------------------------------------------------------------------
+
+
+@functools.cache
+def load_schema(directory):
+    """The IATI activity schema from ``directory``, or None if it is not there."""
+    path = Path(directory) / SCHEMA_FILE
+    if not path.is_file():
+        return None
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+def schema_errors(schema, activity):
+    """The XSD's complaints about one activity, as Issues."""
+    document = etree.Element("iati-activities", {"version": IATI_VERSION})
+    document.append(copy.deepcopy(activity))
+    if schema.validate(document):
+        return []
+    return [Issue("schema", "error", error.message) for error in schema.error_log]

@@ -1,0 +1,392 @@
+"""The statistics page's figures: how many published projects, for the catalogue's
+filters, by modality, status, Argentina's role, region, partner country, DAC sector
+category, SDG and start year.
+
+Counting is split from presenting. ``counts()`` runs a fixed number of GROUP BY
+queries, whatever the number of projects, and keeps their result (codes and numbers,
+no words) in the facet cache for each filter combination, shared by both languages.
+``figures()`` then labels the counts in the active language and lays out the charts.
+"""
+
+import functools
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Country, Region
+from projects import facets
+from projects.filters import count
+from projects.models import (
+    Participation,
+    Project,
+    ProjectSector,
+    SdgGoal,
+    SectorCategory,
+)
+
+from . import charts
+
+WORLD_MAP = Path(__file__).resolve().parent / "data" / "world_map.json"
+# Bump when the shape of the cached counts changes.
+FORMAT = 1
+# Countries and sectors: the chart shows the first ones, the table all of them.
+TOP = 15
+
+# Argentina's SEGIB role, grouped for the public: first and second providers of
+# triangular projects provide too. Each group lists the SEGIB roles it adds up.
+ROLE_GROUPS = [
+    ("provider", _("Provider"), ["provider", "first-provider", "second-provider"]),
+    ("recipient", _("Recipient"), ["recipient"]),
+    ("both", _("Provider and recipient"), ["both"]),
+    ("participant", _("Participant in regional cooperation"), ["participant"]),
+]
+ROLE_DETAILS = {
+    "provider": _("Provider (bilateral or multilateral)"),
+    "first-provider": _("First provider (triangular)"),
+    "second-provider": _("Second provider (triangular)"),
+}
+
+
+def counts(filterset):
+    """{figure: {code: projects}} for the filterset's valid filters, cached."""
+    filterset.is_valid()
+    key = filterset.form.cleaned_data | {"figures": f"stats-{FORMAT}"}
+    return facets.cached(key, lambda: compute(filterset.qs))
+
+
+def compute(projects):
+    """The counts for the ``projects`` queryset, in eight GROUP BY or COUNT queries
+    whatever the number of projects (timed in bench/pages.py)."""
+    chosen = projects.values("pk")
+    codes = dict(Country.objects.values_list("pk", "code"))
+    # Argentina by its primary key, a literal the planner has statistics for (a
+    # join, or a subquery, makes PostgreSQL expect a few rows, not one per project).
+    home = next((pk for pk, code in codes.items() if code == settings.HOME_COUNTRY), 0)
+    totals = {name: Counter() for name in ("modality", "status", "year")}
+    rows = (
+        projects.order_by()
+        .values("modality", "status", "start_year")
+        .annotate(projects=Count("pk"))
+    )
+    for row in rows:
+        for name, value in (
+            ("modality", row["modality"]),
+            ("status", row["status"]),
+            ("year", str(row["start_year"] or "")),
+        ):
+            totals[name][value] += row["projects"]
+    total = sum(totals["modality"].values())
+    home_rows = Participation.objects.filter(project__in=chosen, country=home)
+    partners = Participation.objects.filter(
+        project__in=chosen, country__isnull=False
+    ).exclude(country=home)
+    return {
+        "total": total,
+        "modality": dict(totals["modality"]),
+        "status": dict(totals["status"]),
+        "year": dict(totals["year"]),
+        "without_home": total
+        - home_rows.aggregate(projects=Count("project", distinct=True))["projects"],
+        "role": count(home_rows, "segib_role", "project"),
+        "country": {
+            codes[int(pk)]: number
+            for pk, number in count(partners, "country", "project").items()
+        },
+        "region": count(partners, "country__region__slug", "project")
+        | count(partners, "country__region__parent__slug", "project"),
+        "sector": count(
+            ProjectSector.objects.filter(project__in=chosen),
+            "sector__category__code",
+            "project",
+        ),
+        # A project links to a goal once: no DISTINCT needed.
+        "sdg": {
+            str(number): projects
+            for number, projects in Project.sdg_goals.through.objects.filter(
+                project__in=chosen
+            )
+            .order_by()
+            .values_list("sdggoal__number")
+            .annotate(projects=Count("*"))
+        },
+    }
+
+
+def labels():
+    """Names of the regions, countries, sector categories and goals in the active
+    language, cached per language."""
+
+    def compute():
+        return {
+            "region": [
+                (region.slug, region.name, region.parent.slug if region.parent else "")
+                for region in Region.objects.tree()
+            ],
+            "country": dict(Country.objects.values_list("code", "name")),
+            "sector": dict(SectorCategory.objects.values_list("code", "name")),
+            "sdg": {str(goal.number): str(goal) for goal in SdgGoal.objects.all()},
+        }
+
+    return facets.cached({"stats-labels": get_language()}, compute)
+
+
+@dataclass
+class Row:
+    """A line of a figure's table, and a bar of its chart when ``charted``."""
+
+    label: str
+    value: int
+    level: int = 0
+    filter: tuple = ()  # (catalogue filter, value) that lists these projects
+    charted: bool = True
+    share: float = 0
+    link: str = ""
+
+
+@dataclass
+class Figure:
+    slug: str
+    title: str
+    intro: str
+    heading: str  # the table's first column
+    rows: list
+    layout: str = "stacked"
+    note: str = ""
+    chart: charts.BarChart = None
+    shown: list = field(default_factory=list)
+
+    @property
+    def empty(self):
+        return not any(row.value for row in self.rows)
+
+
+def figures(numbers, catalogue_url, query):
+    """The page's figures, labelled in the active language; table rows link to the
+    catalogue with ``query`` (the current filters) narrowed to their value."""
+    names = labels()
+    total = numbers["total"]
+    result = [
+        Figure(
+            "modality",
+            gettext("Projects by modality"),
+            gettext(
+                "South-South cooperation is bilateral between two countries, "
+                "triangular when a third partner supports it, and regional among "
+                "several countries; multilateral projects go through international "
+                "organisations."
+            ),
+            gettext("Modality"),
+            [
+                Row(str(label), numbers["modality"].get(code, 0), 0, ("modality", code))
+                for code, label in Project.Modality.choices
+            ],
+        ),
+        Figure(
+            "status",
+            gettext("Projects by status"),
+            gettext("Where each project stands, as IATI's activity status."),
+            gettext("Status"),
+            [
+                Row(str(label), numbers["status"].get(code, 0), 0, ("status", code))
+                for code, label in Project.Status.choices
+            ],
+        ),
+        role_figure(numbers),
+        year_figure(numbers),
+        region_figure(numbers, names),
+        ranked_figure(
+            "country",
+            gettext("Projects by partner country"),
+            gettext(
+                "Countries that take part in the projects, Argentina aside. A "
+                "project with several partner countries counts for each of them."
+            ),
+            gettext("Country"),
+            numbers["country"],
+            names["country"],
+        ),
+        ranked_figure(
+            "sector",
+            gettext("Projects by DAC sector category"),
+            gettext(
+                "The OECD DAC sector categories of the projects' sectors. A project "
+                "that works in several categories counts in each of them."
+            ),
+            gettext("Sector category"),
+            numbers["sector"],
+            names["sector"],
+        ),
+        Figure(
+            "sdg",
+            gettext("Projects by Sustainable Development Goal"),
+            gettext(
+                "The 2030 Agenda goals the projects contribute to. A project can "
+                "contribute to several goals."
+            ),
+            gettext("Goal"),
+            [
+                Row(label, numbers["sdg"].get(number, 0), 0, ("sdg", number))
+                for number, label in names["sdg"].items()
+            ],
+        ),
+    ]
+    for figure in result:
+        shown = [row for row in figure.rows if row.charted]
+        figure.chart = charts.bar_chart(
+            [(row.label, row.value, row.level) for row in shown], figure.layout
+        )
+        figure.shown = list(zip(shown, figure.chart.bars, strict=True))
+        for row in figure.rows:
+            row.share = 100 * row.value / total if total else 0
+            if row.filter and row.value:
+                narrowed = query.copy()
+                narrowed[row.filter[0]] = row.filter[1]
+                row.link = f"{catalogue_url}?{narrowed.urlencode()}"
+    return result
+
+
+def role_figure(numbers):
+    roles = numbers["role"]
+    rows = []
+    for _group, label, members in ROLE_GROUPS:
+        rows.append(Row(str(label), sum(roles.get(role, 0) for role in members)))
+        details = [role for role in members if role in ROLE_DETAILS]
+        if len([role for role in details if roles.get(role)]) > 1:
+            rows += [
+                Row(str(ROLE_DETAILS[role]), roles.get(role, 0), 1) for role in details
+            ]
+    if numbers["without_home"]:
+        rows.append(Row(gettext("Not recorded"), numbers["without_home"]))
+    return Figure(
+        "role",
+        gettext("Argentina's role"),
+        gettext(
+            "Argentina's role in each project, as SEGIB classifies South-South "
+            "cooperation. A provider shares its experience and capacities, a "
+            "recipient receives them, and in bilateral projects a country can be "
+            "both. In triangular projects the first provider transfers its "
+            "capacities and the second provider supports with technical or "
+            "financial resources: both count here as provider. In regional "
+            "projects every country participates."
+        ),
+        gettext("Role"),
+        rows,
+    )
+
+
+def region_figure(numbers, names):
+    """Wider regions, each followed by its sub-regions; only those with projects."""
+    counted = numbers["region"]
+    rows = [
+        Row(
+            name,
+            counted.get(slug, 0),
+            1 if parent else 0,
+            ("region", slug),
+        )
+        for slug, name, parent in names["region"]
+        if counted.get(slug)
+    ]
+    return Figure(
+        "region",
+        gettext("Projects by region"),
+        gettext(
+            "Regions of the partner countries, Argentina aside; sub-regions are "
+            "indented under their region. A project with partners in several "
+            "regions counts in each of them."
+        ),
+        gettext("Region"),
+        rows,
+    )
+
+
+def ranked_figure(slug, title, intro, heading, counted, names):
+    """Options by number of projects, the first TOP charted, all in the table."""
+    ranked = sorted(
+        counted.items(), key=lambda item: (-item[1], names.get(item[0], item[0]))
+    )
+    rows = [
+        Row(names.get(code, code), value, 0, (slug, code), position < TOP)
+        for position, (code, value) in enumerate(ranked)
+    ]
+    note = ""
+    if len(rows) > TOP:
+        note = gettext(
+            "The chart shows the %(shown)s with most projects; the table lists all "
+            "%(all)s."
+        ) % {"shown": TOP, "all": len(rows)}
+    return Figure(slug, title, intro, heading, rows, note=note)
+
+
+def year_figure(numbers):
+    """Every year from the first to the last start, including years without any."""
+    counted = {int(year): n for year, n in numbers["year"].items() if year}
+    rows = [
+        Row(str(year), counted.get(year, 0), 0, ("year", str(year)))
+        for year in range(min(counted, default=0), max(counted, default=-1) + 1)
+    ]
+    undated = numbers["year"].get("", 0)
+    note = ""
+    if undated:
+        note = ngettext(
+            "%(count)s project has no start date yet.",
+            "%(count)s projects have no start date yet.",
+            undated,
+        ) % {"count": undated}
+    return Figure(
+        "year",
+        gettext("Projects by start year"),
+        gettext("The year each project started, or is planned to start."),
+        gettext("Start year"),
+        rows,
+        layout="inline",
+        note=note,
+    )
+
+
+@functools.cache
+def world():
+    """Country shapes for the map: see manage.py build_world_map."""
+    return json.loads(WORLD_MAP.read_text(encoding="utf-8"))
+
+
+def partner_map(numbers):
+    """Partner countries shaded in up to five classes by number of projects, with
+    the legend, and the partner countries too small for the map."""
+    counted = numbers["country"]
+    if not counted:
+        return None
+    names = labels()["country"]
+    shapes = world()
+    bounds = charts.classes(counted.values())
+    countries = [
+        {
+            "code": code,
+            "path": path,
+            "name": names.get(code, code),
+            "value": counted.get(code, 0),
+            "shade": charts.shade(counted.get(code, 0), bounds),
+        }
+        for code, path in shapes["countries"].items()
+        if code != settings.HOME_COUNTRY
+    ]
+    return {
+        "width": shapes["width"],
+        "height": shapes["height"],
+        "countries": countries,
+        "home": shapes["countries"].get(settings.HOME_COUNTRY, ""),
+        "home_name": names.get(settings.HOME_COUNTRY, settings.HOME_COUNTRY),
+        "legend": [
+            {"shade": number, "low": low, "high": high}
+            for number, (low, high) in enumerate(bounds, start=1)
+        ],
+        "missing": sorted(
+            names.get(code, code) for code in counted if code not in shapes["countries"]
+        ),
+    }

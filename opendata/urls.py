@@ -1,0 +1,15 @@
+"""Open data and figures of the catalogue, at /projects/… beside the catalogue."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("stats/", views.StatsView.as_view(), name="stats"),
+    path("export.csv", views.CsvExportView.as_view(), name="export-csv"),
+    path("export.json", views.JsonExportView.as_view(), name="export-json"),
+    path("export.schema.json", views.export_schema, name="export-schema"),
+    path("iati.xml", views.IatiExportView.as_view(), name="iati-xml"),
+]

@@ -1,0 +1,201 @@
+"""The catalogue's open data: CSV, JSON and IATI XML downloads of the projects the
+catalogue's filters and search give, streamed."""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from partners.pagination import filter_notices
+from projects import facets
+from projects.filters import ProjectFilter, active_filters
+from projects.models import Project
+
+from . import stats
+from .exports import (
+    JSON_SCHEMA_VERSION,
+    applied_filters,
+    csv_stream,
+    export_filename,
+    filter_errors,
+    in_chunks,
+    json_stream,
+    publisher,
+)
+from .iati import Context, iati_stream
+
+JSON_SCHEMA = Path(__file__).resolve().parent / "schemas" / "projects.schema.json"
+
+
+class ExportView(View):
+    """Checks the catalogue's filters, then streams the file for them."""
+
+    content_type = ""
+    extension = ""
+    stem = "projects"
+    per_language = False
+
+    def get(self, request):
+        filterset = ProjectFilter(
+            request.GET, queryset=Project.objects.published(), request=request
+        )
+        if not filterset.is_valid():
+            return self.error(
+                _("These filters cannot be applied"), filter_errors(filterset), 400
+            )
+        self.filterset = filterset
+        queryset = filterset.qs
+        missing = self.refuse(queryset)
+        if missing:
+            return missing
+        language = translation.get_language()
+        if request.method == "HEAD":
+            # Headers only: servers drop a HEAD body, but would still make all of it.
+            response = HttpResponse(content_type=self.content_type)
+        else:
+            response = StreamingHttpResponse(
+                self.stream(queryset, language), content_type=self.content_type
+            )
+        filename = export_filename(
+            self.stem, self.extension, language if self.per_language else None
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def refuse(self, queryset):
+        """A response instead of the file, or None."""
+        return None
+
+    def error(self, title, messages, status):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return render(
+            self.request,
+            "opendata/export_error.html",
+            {"title": title, "messages": messages, "query": query.urlencode()},
+            status=status,
+        )
+
+    def absolute_url(self, location):
+        return self.request.build_absolute_uri(location)
+
+    def stream(self, queryset, language):
+        raise NotImplementedError
+
+
+class CsvExportView(ExportView):
+    """One row per project, in the page's language, for spreadsheets."""
+
+    content_type = "text/csv; charset=utf-8"
+    extension = "csv"
+    per_language = True
+
+    def stream(self, queryset, language):
+        return csv_stream(in_chunks(queryset), self.absolute_url, language)
+
+
+class JsonExportView(ExportView):
+    """Every project with codes and labels in both languages
+    (opendata/schemas/projects.schema.json)."""
+
+    content_type = "application/json"
+    extension = "json"
+
+    def stream(self, queryset, language):
+        catalogue = reverse("projects:project-list")
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        metadata = {
+            "schema_version": JSON_SCHEMA_VERSION,
+            "schema": self.absolute_url(reverse("opendata:export-schema")),
+            "generated_at": timezone.now()
+            .astimezone(datetime.UTC)
+            .isoformat(timespec="seconds"),
+            "publisher": publisher(),
+            "licence": settings.DGCIN_OPEN_DATA_LICENCE or None,
+            "source": self.absolute_url(
+                f"{catalogue}?{query.urlencode()}" if query else catalogue
+            ),
+            "filters": applied_filters(self.filterset),
+        }
+        return json_stream(in_chunks(queryset), self.absolute_url, metadata)
+
+
+class IatiExportView(ExportView):
+    """IATI 2.03 ``iati-activities``: one activity per project."""
+
+    content_type = "application/xml; charset=utf-8"
+    extension = "xml"
+    stem = "iati-activities"
+
+    def refuse(self, queryset):
+        # An IATI file holds at least one activity: an empty one would not validate.
+        if queryset.exists():
+            return None
+        return self.error(
+            _("No project to export"),
+            [
+                _(
+                    "No published project matches these filters, and an IATI file "
+                    "must hold at least one activity."
+                )
+            ],
+            404,
+        )
+
+    def stream(self, queryset, language):
+        return iati_stream(in_chunks(queryset), Context(self.absolute_url))
+
+
+def export_schema(request):
+    """The JSON Schema of the JSON export, for people and validators."""
+    return HttpResponse(
+        JSON_SCHEMA.read_bytes(), content_type="application/schema+json"
+    )
+
+
+class StatsView(TemplateView):
+    """Figures and charts for the published projects the catalogue's filters give."""
+
+    template_name = "opendata/stats.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = ProjectFilter(
+            self.request.GET,
+            queryset=Project.objects.published(),
+            request=self.request,
+        )
+        notices = filter_notices(filterset)
+        numbers = stats.counts(filterset)
+        query = self.request.GET.copy()
+        for name in ("page", "sort"):
+            query.pop(name, None)
+        for name in filterset.form.errors:
+            query.pop(name, None)  # ignored: links drop them
+        return super().get_context_data(
+            filter=filterset,
+            total=numbers["total"],
+            figures=stats.figures(numbers, reverse("projects:project-list"), query),
+            partner_map=stats.partner_map(numbers),
+            fields=[
+                {
+                    "name": name,
+                    "label": filterset.form.fields[name].label,
+                    "options": options,
+                    "chosen": str(filterset.data.get(name, "")),
+                }
+                for name, options in facets.labels().items()
+            ],
+            query=query.urlencode(),
+            active_filters=active_filters(filterset, query),
+            notices=notices,
+            shows_samples=facets.shows_samples(),
+            **kwargs,
+        )

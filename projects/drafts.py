@@ -1,0 +1,88 @@
+"""Draft projects made from elsewhere (an accepted proposal): the one entry point
+other apps call to create a project, so that nothing in ``projects`` needs to know
+where the data came from."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+
+from partners.models import Country
+
+from .models import Participation, Project, ProjectSector
+
+# SEGIB roles that provide cooperation: their participation funds it (IATI role 1);
+# the others implement it (IATI role 4).
+PROVIDING = {"provider", "both", "first-provider", "second-provider"}
+
+
+@dataclass
+class DraftProject:
+    """What a draft project starts with; texts are Spanish (staff translate)."""
+
+    title: str
+    summary: str = ""
+    description: str = ""
+    objectives: str = ""
+    modality: str = ""
+    instrument: str = ""
+    segib_sector: object = None
+    dac_sector: object = None
+    directorate_id: int | None = None
+    provinces: list = field(default_factory=list)
+    sdg_goals: list = field(default_factory=list)
+    # (country, SEGIB role) pairs, in order; Argentina first when it takes part.
+    participants: list = field(default_factory=list)
+    home_role: str = ""
+
+
+def unique_slug(title):
+    base = slugify(title)[:100].strip("-") or "project"
+    slug, number = base, 2
+    while Project.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def create_draft_project(draft):
+    """A pipeline-status, unpublished project from ``draft``, with its partners,
+    sector, provinces and goals; returns it."""
+    project = Project(
+        title_es=draft.title,
+        summary_es=draft.summary,
+        description_es=draft.description,
+        objectives_es=draft.objectives,
+        slug=unique_slug(draft.title),
+        modality=draft.modality,
+        instrument=draft.instrument or Project.Instrument.PROJECT,
+        status=Project.Status.PIPELINE,
+        publication=Project.Publication.DRAFT,
+        segib_sector=draft.segib_sector,
+        directorate_id=draft.directorate_id,
+    )
+    project.save()
+    project.provinces.add(*draft.provinces)
+    project.sdg_goals.set(draft.sdg_goals)
+    if draft.dac_sector is not None:
+        ProjectSector.objects.create(
+            project=project, sector=draft.dac_sector, percentage=100
+        )
+    rows = []
+    if draft.home_role:
+        rows.append((Country.objects.get(code=settings.HOME_COUNTRY), draft.home_role))
+    rows += draft.participants
+    for position, (country, role) in enumerate(rows):
+        Participation.objects.create(
+            project=project,
+            country=country,
+            segib_role=role,
+            iati_role=Participation.IatiRole.FUNDING
+            if role in PROVIDING
+            else Participation.IatiRole.IMPLEMENTING,
+            position=position,
+        )
+    project.save()  # the search text names the partners
+    return project

@@ -1,0 +1,242 @@
+"""The focal points' proposal form, in sections, and its attachments."""
+
+from itertools import groupby
+
+from django import forms
+from django.conf import settings
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from directory.models import validate_phone_number
+from partners.models import Country
+from projects.models import Currency, Sector, SegibSector
+from projects.validators import MAX_ATTACHMENT_SIZE, validate_attachment_file
+
+from .models import MAX_ATTACHMENTS, Proposal, ProposalAttachment
+
+# The form's sections: (title, help, fields).
+SECTIONS = [
+    (
+        gettext_lazy("The proposal"),
+        gettext_lazy("What the project is about and why it is needed."),
+        [
+            "title",
+            "summary",
+            "background",
+            "general_objective",
+            "specific_objectives",
+            "expected_results",
+            "target_population",
+        ],
+    ),
+    (
+        gettext_lazy("Cooperation"),
+        gettext_lazy(
+            "How the cooperation would work and who would take part. In triangular "
+            "cooperation, a first provider and a second provider (often an "
+            "international organisation) support a recipient country."
+        ),
+        [
+            "modality",
+            "instrument",
+            "argentina_role",
+            "partner_countries",
+            "partner_institutions",
+            "executing_institution",
+        ],
+    ),
+    (
+        gettext_lazy("Sectors and goals"),
+        gettext_lazy(
+            "The SEGIB sector classifies South-South cooperation in Ibero-America; "
+            "the DAC sector is the international code for the project's purpose."
+        ),
+        ["segib_sector", "dac_sector", "sdg_goals"],
+    ),
+    (
+        gettext_lazy("Duration and budget"),
+        gettext_lazy("Estimates are enough at this stage."),
+        ["duration_months", "estimated_budget", "currency", "cofinancing"],
+    ),
+    (
+        gettext_lazy("Endorsement and contact"),
+        gettext_lazy(
+            "The provincial authority that endorses the proposal, and the person the "
+            "directorate should talk to about it."
+        ),
+        ["endorsing_authority", "contact_name", "contact_email", "contact_phone"],
+    ),
+]
+
+
+def grouped(objects, group_label, label):
+    """Choices in <optgroup>s: [(group, [(pk, label), ...]), ...]."""
+    return [
+        (group, [(obj.pk, label(obj)) for obj in members])
+        for group, members in groupby(objects, key=group_label)
+    ]
+
+
+class ProposalForm(forms.ModelForm):
+    """A draft may leave everything empty but the title;
+    ``workflow.missing_fields`` says what a submission needs."""
+
+    class Meta:
+        model = Proposal
+        fields = [name for _title, _help, names in SECTIONS for name in names]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "background": forms.Textarea(attrs={"rows": 6}),
+            "general_objective": forms.Textarea(attrs={"rows": 3}),
+            "specific_objectives": forms.Textarea(attrs={"rows": 4}),
+            "expected_results": forms.Textarea(attrs={"rows": 4}),
+            "target_population": forms.Textarea(attrs={"rows": 3}),
+            "partner_institutions": forms.Textarea(attrs={"rows": 4}),
+            "cofinancing": forms.Textarea(attrs={"rows": 3}),
+            "partner_countries": forms.SelectMultiple(attrs={"size": 10}),
+            "sdg_goals": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        countries = (
+            Country.objects.exclude(code=settings.HOME_COUNTRY)
+            .select_related("region__parent")
+            .order_by(
+                Coalesce("region__parent__position", "region__position").asc(
+                    nulls_last=True
+                ),
+                "region__position",
+                "name",
+            )
+        )
+        fields["partner_countries"].queryset = countries
+        fields["partner_countries"].choices = grouped(
+            countries,
+            lambda c: str(c.region.parent or c.region) if c.region else _("Other"),
+            lambda c: c.name,
+        )
+        fields["partner_countries"].help_text = _(
+            "Choose one or more; hold Ctrl (or Cmd on a Mac) to choose several."
+        )
+        sectors = Sector.objects.select_related("category").order_by(
+            "category__code", "code"
+        )
+        fields["dac_sector"].queryset = sectors
+        fields["dac_sector"].choices = [
+            ("", "---------"),
+            *grouped(sectors, lambda s: str(s.category), str),
+        ]
+        segib = SegibSector.objects.select_related("area")
+        fields["segib_sector"].choices = [
+            ("", "---------"),
+            *grouped(segib, lambda s: s.area.name, str),
+        ]
+        currencies = Currency.objects.order_by("code")
+        fields["currency"].queryset = currencies
+        fields["currency"].label_from_instance = lambda c: f"{c.code} · {c.name}"
+        fields["duration_months"].widget.attrs.update({"min": 1, "max": 120})
+        fields["estimated_budget"].widget.attrs["min"] = 0
+        fields["contact_phone"].validators.append(validate_phone_number)
+        fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
+
+    def clean_estimated_budget(self):
+        value = self.cleaned_data["estimated_budget"]
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("The budget cannot be negative."))
+        return value
+
+    def clean_duration_months(self):
+        value = self.cleaned_data["duration_months"]
+        if value is not None and not 1 <= value <= 120:
+            raise forms.ValidationError(_("Write a duration between 1 and 120 months."))
+        return value
+
+    def sections(self):
+        return [
+            (title, help_text, [self[name] for name in names])
+            for title, help_text, names in SECTIONS
+        ]
+
+    @classmethod
+    def bound_from(cls, proposal):
+        """A bound form holding ``proposal``'s saved values, so that errors can be
+        shown beside its fields."""
+        initial = cls(instance=proposal)
+        data = QueryDict(mutable=True)
+        for name in initial.fields:
+            value = initial[name].value()
+            if isinstance(value, (list, tuple)):
+                data.setlist(name, [str(item) for item in value])
+            else:
+                data[name] = "" if value is None else str(value)
+        return cls(data, instance=proposal)
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of document"),
+        choices=[("", "---------"), *ProposalAttachment.Kind.choices],
+        required=False,
+    )
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        required=False,
+        help_text=gettext_lazy(
+            "PDF, DOCX, XLSX, ODT, ODS, PNG or JPG; %(size)s MB at most."
+        )
+        % {"size": MAX_ATTACHMENT_SIZE // (1024 * 1024)},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("file") and not data.get("kind"):
+            self.add_error("kind", _("Say what kind of document this is."))
+        if data.get("kind") and not data.get("file"):
+            self.add_error("file", _("Choose the file to attach."))
+        if upload := data.get("file"):
+            try:
+                validate_attachment_file(upload)
+            except forms.ValidationError as error:
+                self.add_error("file", error)
+        return data
+
+
+class BaseAttachmentFormSet(forms.BaseFormSet):
+    def __init__(self, *args, proposal=None, removed=(), **kwargs):
+        self.proposal = proposal
+        self.removed = set(removed)
+        super().__init__(*args, **kwargs)
+
+    def uploads(self):
+        return [
+            (form.cleaned_data["kind"], form.cleaned_data["file"])
+            for form in self.forms
+            if form.cleaned_data.get("file")
+        ]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        kept = 0
+        if self.proposal is not None and self.proposal.pk:
+            kept = self.proposal.attachments.exclude(pk__in=self.removed).count()
+        if kept + len(self.uploads()) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                ngettext(
+                    "A proposal can have at most %(limit)d attachment.",
+                    "A proposal can have at most %(limit)d attachments.",
+                    MAX_ATTACHMENTS,
+                )
+                % {"limit": MAX_ATTACHMENTS}
+            )
+
+
+AttachmentFormSet = forms.formset_factory(
+    AttachmentForm, formset=BaseAttachmentFormSet, extra=3, max_num=MAX_ATTACHMENTS
+)

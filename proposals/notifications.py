@@ -1,0 +1,131 @@
+"""E-mails about proposals, each in its recipient's language, sent as background
+tasks once the step that caused them is committed."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import override
+
+from accounts import permissions
+from accounts.emails import site_url
+from directory.models import Unit, language_of
+
+from .models import Proposal, ProposalEvent
+
+Action = ProposalEvent.Action
+
+# Steps the reviewers hear about, and steps the province's focal points hear about.
+FOR_REVIEWERS = {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}
+FOR_FOCAL_POINTS = {
+    Action.START_REVIEW,
+    Action.REQUEST_CHANGES,
+    Action.ACCEPT,
+    Action.REJECT,
+}
+
+
+def concerns_anyone(action, from_status):
+    """Whether anybody is told of this step (a new draft, or a withdrawn one that
+    nobody else saw, is nobody's news)."""
+    if action == Action.WITHDRAW:
+        return from_status != Proposal.Status.DRAFT
+    return action in FOR_REVIEWERS | FOR_FOCAL_POINTS
+
+
+def reviewers():
+    """Active accounts given the review permission (directly or by a group)."""
+    return (
+        get_user_model()
+        .objects.with_perm(
+            permissions.REVIEW_PROPOSALS,
+            include_superusers=False,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
+        .filter(is_active=True)
+        .exclude(email="")
+        .select_related("profile")
+    )
+
+
+def focal_points(province):
+    return (
+        get_user_model()
+        .objects.filter(
+            focal_point_account__focal_point__province=province, is_active=True
+        )
+        .exclude(email="")
+        .select_related("profile")
+    )
+
+
+def recipients(event):
+    """[(e-mail address, language, whether a reviewer)] for ``event``."""
+    if not concerns_anyone(event.action, event.from_status):
+        return []
+    if event.action in FOR_REVIEWERS:
+        people = [(user.email, language_of(user), True) for user in reviewers()]
+        if settings.DGCIN_REVIEWERS_EMAIL:
+            people.append(
+                (settings.DGCIN_REVIEWERS_EMAIL, settings.LANGUAGE_CODE, True)
+            )
+        return people
+    if event.action in FOR_FOCAL_POINTS:
+        return [
+            (user.email, language_of(user), False)
+            for user in focal_points(event.proposal.province)
+        ]
+    return []
+
+
+def link(proposal, for_reviewer):
+    if for_reviewer:
+        path = reverse("admin:proposals_proposal_change", args=[proposal.pk])
+    else:
+        path = proposal.get_absolute_url()
+    return site_url(path)
+
+
+def message(event, address, language, for_reviewer):
+    proposal = event.proposal
+    with override(language):
+        context = {
+            "event": event,
+            "proposal": proposal,
+            "for_reviewer": for_reviewer,
+            "url": link(proposal, for_reviewer),
+            "sender": Unit.objects.head_office_name(),
+        }
+        # One line of plain text: a title with line breaks must not add headers.
+        subject = " ".join(
+            render_to_string("proposals/email/proposal_subject.txt", context).split()
+        )[:200]
+        context["subject"] = subject
+        mail = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("proposals/email/proposal_event.txt", context),
+            to=[address],
+        )
+        mail.attach_alternative(
+            render_to_string("proposals/email/proposal_event.html", context),
+            "text/html",
+        )
+    return mail
+
+
+@task()
+def notify(event_id):
+    """Send the e-mails about one proposal event; returns how many were sent."""
+    event = (
+        ProposalEvent.objects.select_related("proposal__province")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
+        return 0
+    sent = 0
+    for address, language, for_reviewer in recipients(event):
+        sent += message(event, address, language, for_reviewer).send()
+    return sent

@@ -1,0 +1,360 @@
+"""The focal points' area: their province's proposals, the proposal form, the
+timeline and the attachments. Reviewers may look at every proposal here; they take
+their decisions in the admin."""
+
+from pathlib import Path
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.permissions import is_reviewer, province_of, visible_proposals
+from partners.models import Province
+from partners.pagination import filter_notices, paginate
+from projects.validators import DOCUMENT_TYPES, detected_type
+
+from . import workflow
+from .forms import AttachmentFormSet, ProposalForm
+from .models import Proposal, ProposalAttachment
+
+Action = workflow.Action
+
+
+class ProposalFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Proposal.Status.choices
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Province"),
+        queryset=Province.objects.all(),
+        to_field_name="code",
+    )
+    query_was_shortened = False
+
+    class Meta:
+        model = Proposal
+        fields = ["status", "province"]
+
+
+class ProposalAccessMixin(LoginRequiredMixin):
+    """Signed-in focal points and reviewers; anybody else signed in is told why not."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.province = province_of(request.user)
+        self.is_reviewer = is_reviewer(request.user)
+        if self.province is None and not self.is_reviewer:
+            raise PermissionDenied(
+                _(
+                    "Your account is not a focal-point account. Proposals are "
+                    "submitted by the provinces' focal points; ask the directorate "
+                    "for access."
+                )
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_proposal(self, pk):
+        """The proposal if the user may see it; 404 otherwise, guessing included."""
+        return get_object_or_404(
+            visible_proposals(self.request.user, Proposal.objects.all()).select_related(
+                "province", "segib_sector", "dac_sector__category", "currency"
+            ),
+            pk=pk,
+        )
+
+
+class ProposalListView(ProposalAccessMixin, TemplateView):
+    template_name = "proposals/proposal_list.html"
+    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        proposals = visible_proposals(
+            self.request.user, Proposal.objects.all()
+        ).select_related("province")
+        filterset = ProposalFilter(self.request.GET, queryset=proposals)
+        if not self.is_reviewer:
+            del filterset.form.fields["province"]
+        filterset.form.is_valid()
+        notices = filter_notices(filterset)
+        results = filterset.qs if filterset.is_valid() else proposals
+        page, page_notice = paginate(self.request, results, self.paginate_by)
+        if page_notice:
+            notices.append(page_notice)
+        return super().get_context_data(
+            filter=filterset,
+            page_obj=page,
+            proposals=page.object_list,
+            province=self.province,
+            is_reviewer=self.is_reviewer,
+            notices=notices,
+            **kwargs,
+        )
+
+
+def step_taken_message(action):
+    return {
+        Action.SUBMIT: _(
+            "Your proposal was submitted. The directorate will review it."
+        ),
+        Action.RESUBMIT: _("Your proposal was submitted again."),
+        Action.WITHDRAW: _("The proposal was withdrawn."),
+    }[action]
+
+
+def after_refused_step(proposal, error):
+    """Back to the form, showing what is missing, or to the proposal."""
+    if error.missing:
+        return redirect(
+            reverse("proposals:proposal-edit", args=[proposal.pk]) + "?check"
+        )
+    return redirect(proposal)
+
+
+def not_editable_message(proposal):
+    return _("This proposal can no longer be changed: it is “%(status)s”.") % {
+        "status": proposal.get_status_display()
+    }
+
+
+def removed_ids(request):
+    return [value for value in request.POST.getlist("remove") if value.isdigit()]
+
+
+class ProposalFormView(ProposalAccessMixin, View):
+    """The proposal form with its attachments: save a draft, or save and submit."""
+
+    template_name = "proposals/proposal_form.html"
+
+    def get_object(self):
+        return None
+
+    def check_access(self, proposal):
+        if self.province is None or (
+            proposal is not None and proposal.province_id != self.province.pk
+        ):
+            raise PermissionDenied(
+                _("Only the province's focal points can write its proposals.")
+            )
+
+    def get(self, request, pk=None):
+        proposal = self.get_object()
+        self.check_access(proposal)
+        if proposal is not None and not proposal.is_editable:
+            return self.not_editable(proposal)
+        missing = []
+        if proposal is not None and "check" in request.GET:
+            form = ProposalForm.bound_from(proposal)
+            form.is_valid()
+            missing = workflow.missing_fields(proposal)
+            for field, message in missing:
+                if field:
+                    form.add_error(field, message)
+        else:
+            form = ProposalForm(instance=proposal)
+        formset = AttachmentFormSet(proposal=proposal, prefix="attachments")
+        return self.render(proposal, form, formset, missing=missing)
+
+    def post(self, request, pk=None):
+        proposal = self.get_object()
+        self.check_access(proposal)
+        if proposal is not None and not proposal.is_editable:
+            return self.not_editable(proposal)
+        form = ProposalForm(request.POST, instance=proposal)
+        formset = AttachmentFormSet(
+            request.POST,
+            request.FILES,
+            proposal=proposal,
+            removed=removed_ids(request),
+            prefix="attachments",
+        )
+        if not (form.is_valid() and formset.is_valid()):
+            messages.error(
+                request,
+                _("Nothing was saved: correct the fields marked below."),
+            )
+            return self.render(proposal, form, formset, status=400)
+        try:
+            proposal = self.save(form, formset, proposal is None)
+        except workflow.TransitionError as error:
+            messages.error(request, error.message)
+            return self.render(proposal, form, formset, status=409)
+        if "submit" not in request.POST:
+            messages.success(request, _("Your draft was saved."))
+            return redirect(proposal)
+        action = workflow.submit_action(proposal)
+        try:
+            workflow.apply(proposal, action, request.user)
+        except workflow.TransitionError as error:
+            messages.warning(
+                request,
+                _("Your draft was saved, but it was not submitted.")
+                + " "
+                + error.message,
+            )
+            return after_refused_step(proposal, error)
+        messages.success(request, step_taken_message(action))
+        return redirect(proposal)
+
+    def save(self, form, formset, is_new):
+        """The proposal, its removed and its new attachments in one transaction; the
+        files of a failed save are deleted, those removed only after the commit."""
+        user = self.request.user
+        stored = []
+        try:
+            with transaction.atomic():
+                proposal = form.save(commit=False)
+                if is_new:
+                    workflow.start(proposal, user)
+                else:
+                    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+                    if not locked.is_editable:
+                        raise workflow.TransitionError(not_editable_message(locked))
+                    proposal.status = locked.status
+                    proposal.save()
+                form.save_m2m()
+                removed = list(proposal.attachments.filter(pk__in=formset.removed))
+                for attachment in removed:
+                    attachment.delete()
+                for kind, upload in formset.uploads():
+                    attachment = ProposalAttachment(
+                        proposal=proposal,
+                        kind=kind,
+                        original_name=Path(upload.name).name[:255],
+                        content_type=detected_type(upload),
+                        size=upload.size,
+                        uploaded_by=user,
+                    )
+                    attachment.file.save(upload.name, upload, save=False)
+                    stored.append(attachment.file.name)
+                    attachment.save()
+        except Exception:
+            for name in stored:
+                default_storage.delete(name)
+            raise
+        for attachment in removed:
+            transaction.on_commit(
+                lambda name=attachment.file.name: default_storage.delete(name)
+            )
+        return proposal
+
+    def not_editable(self, proposal):
+        messages.error(self.request, not_editable_message(proposal))
+        return redirect(proposal)
+
+    def render(self, proposal, form, formset, missing=(), status=200):
+        attachments = proposal.attachments.all() if proposal else []
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "proposal": proposal,
+                "form": form,
+                "formset": formset,
+                "attachments": attachments,
+                "removed": set(removed_ids(self.request)),
+                "missing": missing,
+                "province": self.province,
+            },
+            status=status,
+        )
+
+
+class ProposalCreateView(ProposalFormView):
+    pass
+
+
+class ProposalUpdateView(ProposalFormView):
+    def get_object(self):
+        return self.get_proposal(self.kwargs["pk"])
+
+
+class ProposalDetailView(ProposalAccessMixin, TemplateView):
+    template_name = "proposals/proposal_detail.html"
+
+    def get_context_data(self, **kwargs):
+        proposal = self.get_proposal(self.kwargs["pk"])
+        steps = [
+            transition
+            for transition in workflow.available(self.request.user, proposal)
+            if transition.role == workflow.FOCAL_POINT
+        ]
+        return super().get_context_data(
+            proposal=proposal,
+            partner_countries=proposal.partner_countries.all(),
+            sdg_goals=proposal.sdg_goals.all(),
+            attachments=proposal.attachments.all(),
+            events=proposal.events.all(),
+            steps=steps,
+            is_reviewer=self.is_reviewer,
+            can_edit=proposal.is_editable
+            and proposal.province_id == getattr(self.province, "pk", None),
+            **kwargs,
+        )
+
+
+class ProposalTransitionView(ProposalAccessMixin, TemplateView):
+    """A focal point's step (submit, withdraw): confirm, then take it."""
+
+    template_name = "proposals/proposal_transition.html"
+    ACTIONS = {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["action"] not in self.ACTIONS:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        proposal = self.get_proposal(self.kwargs["pk"])
+        action = self.kwargs["action"]
+        if not workflow.has_role(self.request.user, proposal, workflow.FOCAL_POINT):
+            raise PermissionDenied(
+                _("Only the province's focal points can take this step.")
+            )
+        kwargs.update(proposal=proposal, action=action, verb=workflow.VERBS[action])
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, pk, action):
+        proposal = self.get_proposal(pk)
+        try:
+            workflow.apply(
+                proposal, action, request.user, request.POST.get("comment", "")
+            )
+        except workflow.TransitionError as error:
+            messages.error(request, error.message)
+            return after_refused_step(proposal, error)
+        messages.success(request, step_taken_message(action))
+        return redirect(proposal)
+
+
+def attachment_download(request, pk, attachment):
+    """An attachment, to those who may see its proposal, always as a download."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    item = get_object_or_404(
+        ProposalAttachment.objects.filter(
+            proposal__in=visible_proposals(request.user, Proposal.objects.all())
+        ),
+        pk=attachment,
+        proposal_id=pk,
+    )
+    kind = item.content_type  # read from the content when it was uploaded
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
