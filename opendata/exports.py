@@ -36,6 +36,7 @@ from projects.models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    budget_totals,
 )
 
 CHUNK_SIZE = 500
@@ -234,15 +235,6 @@ def money_text(value):
     return None if value is None else f"{value:.2f}"
 
 
-def budget_totals(project):
-    """[(currency code, total)] of the budget lines, by currency code."""
-    totals = {}
-    for budget in project.contents.budgets:
-        code = budget.currency.code
-        totals[code] = totals.get(code, 0) + budget.value
-    return sorted(totals.items())
-
-
 # CSV -----------------------------------------------------------------------------
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
@@ -370,7 +362,8 @@ def csv_columns(absolute_url, language):
         (
             gettext_lazy("Budget (total per currency)"),
             lambda p: joined(
-                f"{code} {money_text(total)}" for code, total in budget_totals(p)
+                f"{currency.code} {money_text(total)}"
+                for currency, total in budget_totals(p.contents.budgets)
             ),
         ),
         (gettext_lazy("FO.AR project number"), lambda p: p.fo_ar_number),
@@ -562,8 +555,8 @@ def project_record(project, labels, absolute_url):
             for budget in project.contents.budgets
         ],
         "budget_totals": [
-            {"currency": code, "value": money_text(total)}
-            for code, total in budget_totals(project)
+            {"currency": currency.code, "value": money_text(total)}
+            for currency, total in budget_totals(project.contents.budgets)
         ],
         "documents": [
             {

@@ -6,6 +6,7 @@ from .project import (
     Project,
     ProjectSector,
     Result,
+    budget_totals,
 )
 from .reference import (
     Currency,
@@ -34,4 +35,5 @@ __all__ = [
     "SectorCategory",
     "SegibArea",
     "SegibSector",
+    "budget_totals",
 ]

@@ -47,6 +47,16 @@ class ProjectQuerySet(SearchQuerySet):
         )
 
 
+def budget_totals(budgets):
+    """[(currency, total)] of these budget lines, one per currency, in the order of
+    the currency codes: amounts in different currencies are never compared. The
+    project page and every export show the totals this gives."""
+    totals = {}
+    for budget in budgets:
+        totals[budget.currency] = totals.get(budget.currency, 0) + budget.value
+    return sorted(totals.items(), key=lambda item: item[0].code)
+
+
 def document_upload_path(instance, filename):
     """Random stored names: the original name is never trusted or exposed as a path."""
     return f"documents/{secrets.token_hex(16)}{Path(filename).suffix.lower()[:10]}"
@@ -273,12 +283,9 @@ class Project(Searchable):
         return self.actual_end or self.planned_end
 
     def budget_totals(self):
-        """[(currency, total)] of the budget lines, largest first (uses prefetched
+        """[(currency, total)] of the budget lines by currency code (uses prefetched
         budgets when there are)."""
-        totals = {}
-        for budget in self.budgets.all():
-            totals[budget.currency] = totals.get(budget.currency, 0) + budget.value
-        return sorted(totals.items(), key=lambda item: item[1], reverse=True)
+        return budget_totals(self.budgets.all())
 
 
 class Participation(models.Model):

@@ -526,3 +526,19 @@ def test_a_head_request_answers_the_headers_without_making_the_file(
     assert not response.streaming
     assert response.content == b""
     assert client.head(path, {"year": "abc"}).status_code == 400
+
+
+def test_page_and_exports_give_the_same_budget_totals_in_the_same_order(
+    client, full_project
+):
+    """One definition of the totals: per currency, in currency-code order (amounts
+    in different currencies are never compared), on the page and in every export."""
+    page = client.get(full_project.get_absolute_url()).text
+    totals = page[page.index('id="budget"') :]
+    assert totals.index(" ARS</strong>") < totals.index(" USD</strong>")
+    streamed = client.get("/projects/export.json").streaming_content
+    exported = json.loads(b"".join(streamed))["projects"][0]
+    assert [row["currency"] for row in exported["budget_totals"]] == ["ARS", "USD"]
+    response = client.get("/projects/export.csv")
+    csv_text = b"".join(response.streaming_content)
+    assert "ARS 1500000.00; USD 70000.00" in csv_text.decode("utf-8-sig")
