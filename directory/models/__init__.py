@@ -1,0 +1,37 @@
+"""DGCIN's own contact directory and its networks."""
+
+from .network import (
+    FocalPoint,
+    FocalPointAccount,
+    Profile,
+    StaffMembership,
+    language_of,
+    province_of,
+)
+from .representations import Representation
+from .units import (
+    DEFAULT_COUNTRY_CODE,
+    PhoneLine,
+    Unit,
+    to_e164,
+    validate_extensions,
+    validate_international_number,
+    validate_phone_number,
+)
+
+__all__ = [
+    "DEFAULT_COUNTRY_CODE",
+    "FocalPoint",
+    "FocalPointAccount",
+    "PhoneLine",
+    "Profile",
+    "Representation",
+    "StaffMembership",
+    "Unit",
+    "language_of",
+    "province_of",
+    "to_e164",
+    "validate_extensions",
+    "validate_international_number",
+    "validate_phone_number",
+]
