@@ -135,3 +135,24 @@ def test_home_shows_key_figures_and_the_latest_projects(client, make_project):
     assert "<strong>1</strong> países socios" in text
     assert "<strong>1</strong> organismos socios" in text
     assert "Agua segura para el Chaco paraguayo" in text
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [
+        ("/projects/", "Proyectos"),
+        ("/projects/stats/", "Proyectos"),
+        ("/partners/", "Socios"),
+        ("/directory/representations/", "Directorio"),
+        ("/about/", "Quiénes somos"),
+    ],
+)
+def test_the_menu_marks_the_section_of_every_app_page(
+    client, references, path, section
+):
+    """Open data lives in its own app but is part of the Projects section."""
+    text = client.get(path).text
+    menu = text[text.index('class="main-nav"') :]
+    menu = menu[: menu.index("</nav>")]
+    assert menu.count('aria-current="page"') == 1
+    assert f'aria-current="page">{section}</a>' in menu
