@@ -21,7 +21,9 @@ urlpatterns = [
     # Proposals moved from the projects app: links in e-mails sent before still work.
     re_path(
         r"^admin/projects/proposal/(?P<rest>.*)$",
-        RedirectView.as_view(url="/admin/proposals/proposal/%(rest)s", permanent=True),
+        RedirectView.as_view(
+            url="/admin/proposals/proposal/%(rest)s", permanent=True, query_string=True
+        ),
     ),
     path("admin/", admin.site.urls),
 ]
