@@ -1,5 +1,6 @@
 # DGCIN portal. `make help` lists the targets; the README's two commands are
-# `make run` (set up and serve) and `make test` (everything CI runs).
+# `make run` (set up and serve) and `make test` (lint, checks and unit tests; CI runs
+# it, then the unit tests with coverage and the browser tests on PostgreSQL).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -11,6 +12,9 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Unit tests run in this many processes (pytest-xdist), each with its own test
+# database; WORKERS=0 runs them in this process (for pdb).
+WORKERS ?= 2
 
 # The first interpreter on PATH that is Python 3.12 or newer.
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
@@ -18,7 +22,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	&& { echo $$p; break; }; done)
 
 .PHONY: help install install-dev setup run test lint format check messages compilemessages \
-	test-unit test-e2e superuser clean
+	test-unit test-e2e coverage superuser clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -78,13 +82,16 @@ check: install-dev ## Django system checks, missing migrations, message compilat
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
 test-unit: install-dev ## The pytest suite without the browser tests
-	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e" -n $(WORKERS) $(PYTEST_ARGS)
 
 test-e2e: install-dev ## The browser tests in Chromium (/usr/bin/chromium)
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
-test: lint check ## Everything CI runs: lint, checks, then the whole pytest suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+test: lint check test-unit ## Lint, checks, then the suite without the browser tests
+
+coverage: install-dev ## The unit suite with branch coverage (90 % at least); HTML in htmlcov/
+	$(BIN)/pytest -m "not e2e" -n $(WORKERS) --cov --cov-report=term \
+		--cov-report=html $(PYTEST_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and collected static files
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .coverage htmlcov

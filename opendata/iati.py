@@ -45,7 +45,7 @@ from lxml import etree
 from directory.models import Unit
 from projects.models import Project
 
-from .exports import (
+from .formatting import (
     LANGUAGES,
     decimal_text,
     document_href,

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
-from .exports import decimal_text
+from .formatting import decimal_text
 from .iati import QUALITATIVE, XML_LANG, Issue, clean
 
 RULES = {

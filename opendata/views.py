@@ -19,17 +19,10 @@ from projects.filters import ProjectFilter, active_filters
 from projects.models import Project
 
 from . import stats
-from .exports import (
-    JSON_SCHEMA_VERSION,
-    applied_filters,
-    csv_stream,
-    export_filename,
-    filter_errors,
-    in_chunks,
-    json_stream,
-    publisher,
-)
+from .csv_export import csv_stream
+from .exports import applied_filters, export_filename, filter_errors, in_chunks
 from .iati import Context, iati_stream
+from .json_export import JSON_SCHEMA_VERSION, json_stream, publisher
 
 JSON_SCHEMA = Path(__file__).resolve().parent / "schemas" / "projects.schema.json"
 

@@ -9,6 +9,16 @@ from .models import Bloc, Country, Organisation, Region
 from .search import MAX_QUERY_LENGTH
 
 
+def kind_filter(kinds):
+    """The "Type" filter of a partner list: one of ``kinds``, or all."""
+    return django_filters.ChoiceFilter(
+        label=_("Type"),
+        field_name="kind",
+        choices=kinds.choices,
+        empty_label=_("All types"),
+    )
+
+
 class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -55,12 +65,7 @@ class CountryFilter(RegionFilterMixin, SearchFilterSet):
 
 
 class OrganisationFilter(RegionFilterMixin, SearchFilterSet):
-    type = django_filters.ChoiceFilter(
-        label=_("Type"),
-        field_name="kind",
-        choices=Organisation.Kind.choices,
-        empty_label=_("All types"),
-    )
+    type = kind_filter(Organisation.Kind)
 
     class Meta:
         model = Organisation
@@ -68,12 +73,7 @@ class OrganisationFilter(RegionFilterMixin, SearchFilterSet):
 
 
 class BlocFilter(SearchFilterSet):
-    type = django_filters.ChoiceFilter(
-        label=_("Type"),
-        field_name="kind",
-        choices=Bloc.Kind.choices,
-        empty_label=_("All types"),
-    )
+    type = kind_filter(Bloc.Kind)
 
     class Meta:
         model = Bloc

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from simple_history.utils import bulk_create_with_history
 
-from .search import Searchable
-
 
 def read_data(app_dir: Path, name: str, key: str):
     """The list under ``key`` in ``<app>/data/<name>``."""
@@ -25,7 +23,5 @@ def create_missing(model, key: str, rows, **extra):
     for instance in instances:
         # Uniqueness is the database's to check, in the one insert below.
         instance.full_clean(validate_unique=False, validate_constraints=False)
-        if isinstance(instance, Searchable):
-            instance.refresh_search_text()
     created = bulk_create_with_history(instances, model)
     return {getattr(instance, key): instance for instance in created}

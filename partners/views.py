@@ -2,11 +2,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from .filters import BlocFilter, CountryFilter, OrganisationFilter
+from .lists import FilteredListView
 from .models import Bloc, BlocMembership, Country, Organisation, current_memberships
-from .pagination import filter_notices, paginate
 
 # kind in the query string -> (tab label, filter set, what its rows need)
 PARTNER_KINDS = {
@@ -34,59 +34,63 @@ PARTNER_KINDS = {
 SHARED_FILTERS = ("q", "region")
 
 
-class PartnerListView(TemplateView):
+class PartnerListView(FilteredListView):
     """Countries, organisations and blocs: one kind at a time, each tab with its
     count for the current search."""
 
     template_name = "partners/partner_list.html"
+    context_object_name = "partners"
     paginate_by = 24
 
-    def get_context_data(self, **kwargs):
-        notices = []
-        kind = self.request.GET.get("kind", "country")
-        if kind not in PARTNER_KINDS:
-            notices.append(
+    def get(self, request, *args, **kwargs):
+        self.kind = request.GET.get("kind", "country")
+        if self.kind not in PARTNER_KINDS:
+            self.notices.append(
                 _("“%(kind)s” is not a kind of partner; showing countries.")
-                % {"kind": kind[:30]}
+                % {"kind": self.kind[:30]}
             )
-            kind = "country"
+            self.kind = "country"
+        return super().get(request, *args, **kwargs)
 
-        filtersets = {
-            name: filterset_class(
-                self.request.GET, queryset=queryset(), request=self.request
-            )
-            for name, (_label, filterset_class, queryset) in PARTNER_KINDS.items()
-        }
-        active = filtersets[kind]
-        notices += filter_notices(active)
+    def get_filterset_class(self):
+        return PARTNER_KINDS[self.kind][1]
 
-        page, page_notice = paginate(self.request, active.qs, self.paginate_by)
-        if page_notice:
-            notices.append(page_notice)
-        tabs = [
-            {
-                "kind": name,
-                "label": PARTNER_KINDS[name][0],
-                # The active kind's count is the paginator's: one COUNT, not two.
-                "count": page.paginator.count if name == kind else filterset.qs.count(),
-                "query": self.tab_query(name, filterset),
-                "active": name == kind,
-            }
-            for name, filterset in filtersets.items()
-        ]
-        return super().get_context_data(
-            kind=kind,
-            tabs=tabs,
-            filter=active,
-            page_obj=page,
-            partners=page.object_list,
-            result_count=page.paginator.count,
-            notices=notices,
-            has_filters=any(
+    def get_queryset(self):
+        return PARTNER_KINDS[self.kind][2]()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        active = self.filterset
+        return context | {
+            "kind": self.kind,
+            "tabs": self.tabs(context["result_count"]),
+            "has_filters": any(
                 active.data.get(field) for field in active.form.fields if field != "q"
             ),
-            **kwargs,
-        )
+        }
+
+    def tabs(self, active_count):
+        """Each kind with its count for the current search (the active kind's is
+        the paginator's: one COUNT, not two) and the link to it."""
+        tabs = []
+        for name, (label, filterset_class, queryset) in PARTNER_KINDS.items():
+            if name == self.kind:
+                filterset, count = self.filterset, active_count
+            else:
+                filterset = filterset_class(
+                    self.request.GET, queryset=queryset(), request=self.request
+                )
+                count = filterset.qs.count()
+            tabs.append(
+                {
+                    "kind": name,
+                    "label": label,
+                    "count": count,
+                    "query": self.tab_query(name, filterset),
+                    "active": name == self.kind,
+                }
+            )
+        return tabs
 
     def tab_query(self, kind, filterset):
         query = self.request.GET.copy()

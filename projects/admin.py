@@ -288,9 +288,6 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
         super().save_related(request, form, formsets, change)
         project = form.instance
         project.sdg_goals.add(*{target.goal_id for target in project.sdg_targets.all()})
-        # The search text is derived: updating it is not an edit worth a history entry.
-        project.refresh_search_text()
-        Project.objects.filter(pk=project.pk).update(search_text=project.search_text)
 
     @admin.action(description=_("Publish the selected projects"))
     def publish(self, request, queryset):

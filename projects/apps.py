@@ -12,7 +12,7 @@ class ProjectsConfig(AppConfig):
         from directory.models import Unit
         from partners.models import Bloc, BlocMembership, Country, Province, Region
 
-        from . import facets, models
+        from . import facets, models, search
 
         # Counts follow projects; option labels follow the reference lists.
         for model in (
@@ -34,3 +34,9 @@ class ProjectsConfig(AppConfig):
             m2m_changed.connect(
                 facets.invalidate, sender=getattr(models.Project, field).through
             )
+
+        # A project's search text names its partners (a project's own save sets it).
+        post_save.connect(search.participation_changed, sender=models.Participation)
+        post_delete.connect(search.participation_changed, sender=models.Participation)
+        for partner in search.PARTNER_FIELDS:
+            post_save.connect(search.partner_saved, sender=partner)

@@ -84,5 +84,4 @@ def create_draft_project(draft):
             else Participation.IatiRole.IMPLEMENTING,
             position=position,
         )
-    project.save()  # the search text names the partners
     return project

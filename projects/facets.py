@@ -1,13 +1,19 @@
 """Facet counts are the catalogue's dearest queries and change only when projects
 do: they are cached per filter combination under a generation number that any change
-to a project's data bumps."""
+to a project's data bumps once its transaction commits.
+
+A transaction with changes not yet committed sees other data than everyone else: it
+caches in a namespace of its own, which no other connection reads and which its
+next change, a rolled-back savepoint or its commit leaves behind."""
 
 import hashlib
 import json
+import secrets
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -25,19 +31,56 @@ FORMAT = 4
 
 def generation():
     # Seeded with the time, not 1: if the cache culls this key, the new generation
-    # can never be one whose entries are still cached.
+    # can never be one whose entries are still cached. (get_or_set adds: when two
+    # requests seed at once, the first one's seed stands.)
     return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+
+
+def bump():
+    """A new generation. Atomic where the cache backend increments atomically
+    (local memory, Redis, Memcached): two bumps never give the same one."""
+    try:
+        return cache.incr(GENERATION_KEY)
+    except ValueError:  # missing: seed it (never over another writer's), then bump
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        return cache.incr(GENERATION_KEY)
+
+
+class PendingBump:
+    """The bump a transaction makes when it commits: one per transaction, however
+    many rows it writes; none if it rolls back (Django drops the callback then)."""
+
+    def __init__(self):
+        self.token = secrets.token_hex(8)
+        self.changes = 0
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        bump()
+
+
+def pending():
+    """The bump this connection's transaction has queued and not made yet."""
+    for _, callback, _ in transaction.get_connection().run_on_commit:
+        if isinstance(callback, PendingBump) and not callback.done:
+            return callback
+    return None
 
 
 def invalidate(action="post_", **kwargs):
     """Signal receiver: a project, one of its rows or a reference list changed.
-    (m2m_changed sends pre_ and post_ actions; one bump is enough.)"""
+
+    The bump waits for the commit: made before it, a request reading in between
+    would cache the old data under the new generation. (m2m_changed sends pre_ and
+    post_ actions; the post_ one is enough.)"""
     if not action.startswith("post_"):
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    queued = pending()
+    if queued is None:
+        queued = PendingBump()
+        transaction.on_commit(queued)  # at once outside a transaction
+    queued.changes += 1
 
 
 def cached(filters, compute):
@@ -48,6 +91,9 @@ def cached(filters, compute):
         for name, value in sorted(filters.items())
         if name != "sort" and value not in (None, "")
     }
+    if queued := pending():
+        savepoints = transaction.get_connection().savepoint_ids
+        chosen["uncommitted"] = f"{queued.token}:{queued.changes}:{savepoints}"
     digest = hashlib.sha256(json.dumps(chosen).encode()).hexdigest()[:32]
     key = f"projects:facets:{FORMAT}:{generation()}:{digest}"
     counts = cache.get(key)

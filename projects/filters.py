@@ -13,6 +13,18 @@ from . import facets
 from .models import Participation, Project, ProjectSector, SdgGoal, SectorCategory
 
 
+def one_of(label, queryset, to_field_name, **kwargs):
+    """A filter to one row of ``queryset``, which the query string names by
+    ``to_field_name`` (a code, slug or number); none chosen means all."""
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        queryset=queryset,
+        to_field_name=to_field_name,
+        empty_label=_("All"),
+        **kwargs,
+    )
+
+
 class ProjectFilter(SearchFilterSet):
     modality = django_filters.ChoiceFilter(
         label=_("Modality"), choices=Project.Modality.choices, empty_label=_("All")
@@ -20,53 +32,21 @@ class ProjectFilter(SearchFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Project.Status.choices, empty_label=_("All")
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        method="filter_region",
-        empty_label=_("All"),
+    region = one_of(_("Region"), Region.objects.all(), "slug", method="filter_region")
+    country = one_of(
+        _("Country"), Country.objects.all(), "code", method="filter_country"
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="code",
-        method="filter_country",
-        empty_label=_("All"),
+    bloc = one_of(_("Bloc or forum"), Bloc.objects.all(), "slug", field_name="blocs")
+    sector = one_of(
+        _("DAC sector"), SectorCategory.objects.all(), "code", method="filter_sector"
     )
-    bloc = django_filters.ModelChoiceFilter(
-        label=_("Bloc or forum"),
-        queryset=Bloc.objects.all(),
-        to_field_name="slug",
-        field_name="blocs",
-        empty_label=_("All"),
-    )
-    sector = django_filters.ModelChoiceFilter(
-        label=_("DAC sector"),
-        queryset=SectorCategory.objects.all(),
-        to_field_name="code",
-        method="filter_sector",
-        empty_label=_("All"),
-    )
-    sdg = django_filters.ModelChoiceFilter(
-        label=_("SDG"),
-        queryset=SdgGoal.objects.all(),
-        to_field_name="number",
-        field_name="sdg_goals",
-        empty_label=_("All"),
-    )
-    directorate = django_filters.ModelChoiceFilter(
-        label=_("Directorate"),
-        queryset=Unit.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All"),
-    )
-    province = django_filters.ModelChoiceFilter(
-        label=_("Argentine province"),
-        queryset=Province.objects.all(),
-        to_field_name="code",
+    sdg = one_of(_("SDG"), SdgGoal.objects.all(), "number", field_name="sdg_goals")
+    directorate = one_of(_("Directorate"), Unit.objects.all(), "slug")
+    province = one_of(
+        _("Argentine province"),
+        Province.objects.all(),
+        "code",
         field_name="provinces",
-        empty_label=_("All"),
     )
     year = django_filters.NumberFilter(
         label=_("Start year"),

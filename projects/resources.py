@@ -80,7 +80,3 @@ class ProjectResource(ReferenceResource):
             user, instance.directorate
         ):
             raise ValueError(_("New projects must belong to your directorate."))
-
-    def after_save_instance(self, instance, row, **kwargs):
-        instance.refresh_search_text()
-        Project.objects.filter(pk=instance.pk).update(search_text=instance.search_text)

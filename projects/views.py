@@ -4,10 +4,10 @@ from django.db.models import Prefetch
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 
 from accounts.permissions import visible_projects
-from partners.pagination import filter_notices, paginate
+from partners.lists import FilteredListView
 
 from . import facets
 from .filters import ProjectFilter, active_filters
@@ -37,49 +37,36 @@ def facet(filterset, counts, name, labelled):
     }
 
 
-class ProjectCatalogueView(TemplateView):
+class ProjectCatalogueView(FilteredListView):
     """Published projects: search, filters with counts, sorting and pagination."""
 
     template_name = "projects/project_list.html"
+    filterset_class = ProjectFilter
+    context_object_name = "projects"
     paginate_by = 20
 
+    def get_queryset(self):
+        # The sort filter, when chosen, replaces this order.
+        return Project.objects.published().order_by("-start_year", "title")
+
+    def get_known_count(self):
+        return self.counts["total"][""]
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(queryset.for_catalogue(), page_size)
+
     def get_context_data(self, **kwargs):
-        filterset = ProjectFilter(
-            self.request.GET,
-            queryset=Project.objects.published(),
-            request=self.request,
-        )
-        notices = filter_notices(filterset)
-        counts = filterset.facet_counts()
-        results = filterset.qs
-        if not filterset.form.cleaned_data.get("sort"):
-            results = results.order_by("-start_year", "title")
-        page, page_notice = paginate(
-            self.request,
-            results.for_catalogue(),
-            self.paginate_by,
-            count=counts["total"][""],
-        )
-        if page_notice:
-            notices.append(page_notice)
+        self.counts = self.filterset.facet_counts()
+        labels = facets.labels()
         return super().get_context_data(
-            filter=filterset,
-            facets=self.facets(filterset, counts),
-            page_obj=page,
-            projects=page.object_list,
-            result_count=page.paginator.count,
-            active_filters=self.active_filters(filterset),
-            notices=notices,
+            facets=[
+                facet(self.filterset, self.counts, name, labels[name])
+                for name in labels
+            ],
+            active_filters=active_filters(self.filterset, self.request.GET),
             shows_samples=facets.shows_samples(),
             **kwargs,
         )
-
-    def facets(self, filterset, counts):
-        labels = facets.labels()
-        return [facet(filterset, counts, name, labels[name]) for name in labels]
-
-    def active_filters(self, filterset):
-        return active_filters(filterset, self.request.GET)
 
 
 def document_download(request, slug, pk):

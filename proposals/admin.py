@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,6 +18,7 @@ from accounts import permissions
 
 from . import workflow
 from .models import Proposal, ProposalEvent
+from .sections import SECTIONS
 
 Action = ProposalEvent.Action
 # The review steps and what their buttons say.
@@ -42,11 +44,15 @@ def review_action(action):
         return modeladmin.review_selected(request, queryset, action)
 
     run.__name__ = f"review_{action.replace('-', '_')}"
-    return admin.action(
-        description=_("%(step)s: the selected proposals")
-        % {"step": REVIEW_ACTIONS[action]},
-        permissions=["review"],
-    )(run)
+    # Worked out each time the list is shown, in its language: interpolated here,
+    # once at import, the text would keep the language active then.
+    description = lazy(
+        lambda: (
+            _("%(step)s: the selected proposals") % {"step": REVIEW_ACTIONS[action]}
+        ),
+        str,
+    )()
+    return admin.action(description=description, permissions=["review"])(run)
 
 
 @admin.register(Proposal)
@@ -70,59 +76,7 @@ class ProposalAdmin(SimpleHistoryAdmin):
         (None, {"fields": ("province", "status", "project", "submitted_at")}),
         (_("Attachments"), {"fields": ("attachment_list",)}),
         (_("Timeline"), {"fields": ("timeline",)}),
-        (
-            _("The proposal"),
-            {
-                "fields": (
-                    "title",
-                    "summary",
-                    "background",
-                    "general_objective",
-                    "specific_objectives",
-                    "expected_results",
-                    "target_population",
-                )
-            },
-        ),
-        (
-            _("Cooperation"),
-            {
-                "fields": (
-                    "modality",
-                    "instrument",
-                    "argentina_role",
-                    "partner_countries",
-                    "partner_institutions",
-                    "executing_institution",
-                )
-            },
-        ),
-        (
-            _("Sectors and goals"),
-            {"fields": ("segib_sector", "dac_sector", "sdg_goals")},
-        ),
-        (
-            _("Duration and budget"),
-            {
-                "fields": (
-                    "duration_months",
-                    "estimated_budget",
-                    "currency",
-                    "cofinancing",
-                )
-            },
-        ),
-        (
-            _("Endorsement and contact"),
-            {
-                "fields": (
-                    "endorsing_authority",
-                    "contact_name",
-                    "contact_email",
-                    "contact_phone",
-                )
-            },
-        ),
+        *[(section.title, {"fields": section.fields}) for section in SECTIONS],
     ]
 
     @admin.display(description=_("files"))

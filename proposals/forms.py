@@ -15,60 +15,7 @@ from projects.models import Currency, Sector, SegibSector
 from projects.validators import MAX_ATTACHMENT_SIZE, validate_attachment_file
 
 from .models import MAX_ATTACHMENTS, Proposal, ProposalAttachment
-
-# The form's sections: (title, help, fields).
-SECTIONS = [
-    (
-        gettext_lazy("The proposal"),
-        gettext_lazy("What the project is about and why it is needed."),
-        [
-            "title",
-            "summary",
-            "background",
-            "general_objective",
-            "specific_objectives",
-            "expected_results",
-            "target_population",
-        ],
-    ),
-    (
-        gettext_lazy("Cooperation"),
-        gettext_lazy(
-            "How the cooperation would work and who would take part. In triangular "
-            "cooperation, a first provider and a second provider (often an "
-            "international organisation) support a recipient country."
-        ),
-        [
-            "modality",
-            "instrument",
-            "argentina_role",
-            "partner_countries",
-            "partner_institutions",
-            "executing_institution",
-        ],
-    ),
-    (
-        gettext_lazy("Sectors and goals"),
-        gettext_lazy(
-            "The SEGIB sector classifies South-South cooperation in Ibero-America; "
-            "the DAC sector is the international code for the project's purpose."
-        ),
-        ["segib_sector", "dac_sector", "sdg_goals"],
-    ),
-    (
-        gettext_lazy("Duration and budget"),
-        gettext_lazy("Estimates are enough at this stage."),
-        ["duration_months", "estimated_budget", "currency", "cofinancing"],
-    ),
-    (
-        gettext_lazy("Endorsement and contact"),
-        gettext_lazy(
-            "The provincial authority that endorses the proposal, and the person the "
-            "directorate should talk to about it."
-        ),
-        ["endorsing_authority", "contact_name", "contact_email", "contact_phone"],
-    ),
-]
+from .sections import FIELDS, SECTIONS
 
 
 def grouped(objects, group_label, label):
@@ -85,7 +32,7 @@ class ProposalForm(forms.ModelForm):
 
     class Meta:
         model = Proposal
-        fields = [name for _title, _help, names in SECTIONS for name in names]
+        fields = FIELDS
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "background": forms.Textarea(attrs={"rows": 6}),
@@ -159,8 +106,8 @@ class ProposalForm(forms.ModelForm):
 
     def sections(self):
         return [
-            (title, help_text, [self[name] for name in names])
-            for title, help_text, names in SECTIONS
+            (section.title, section.help_text, [self[name] for name in section.fields])
+            for section in SECTIONS
         ]
 
     @classmethod
@@ -184,14 +131,15 @@ class AttachmentForm(forms.Form):
         choices=[("", "---------"), *ProposalAttachment.Kind.choices],
         required=False,
     )
-    file = forms.FileField(
-        label=gettext_lazy("File"),
-        required=False,
-        help_text=gettext_lazy(
+    file = forms.FileField(label=gettext_lazy("File"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Worked out for each form, in the language of its request: interpolated in
+        # the class, the text would stay in the language active when it was imported.
+        self.fields["file"].help_text = _(
             "PDF, DOCX, XLSX, ODT, ODS, PNG or JPG; %(size)s MB at most."
-        )
-        % {"size": MAX_ATTACHMENT_SIZE // (1024 * 1024)},
-    )
+        ) % {"size": MAX_ATTACHMENT_SIZE // (1024 * 1024)}
 
     def clean(self):
         data = super().clean()

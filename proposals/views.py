@@ -2,6 +2,7 @@
 timeline and the attachments. Reviewers may look at every proposal here; they take
 their decisions in the admin."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import django_filters
@@ -10,10 +11,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -27,6 +29,7 @@ from projects.validators import DOCUMENT_TYPES, detected_type
 from . import workflow
 from .forms import AttachmentFormSet, ProposalForm
 from .models import Proposal, ProposalAttachment
+from .sections import SECTIONS
 
 Action = workflow.Action
 
@@ -280,6 +283,45 @@ class ProposalUpdateView(ProposalFormView):
         return self.get_proposal(self.kwargs["pk"])
 
 
+# On the proposal's page the title is the heading, the currency is shown with the
+# budget, and the e-mail and phone with the contact person.
+SHOWN_WITH_ANOTHER = {"title", "currency", "contact_email", "contact_phone"}
+# Where the page words a field otherwise than its label ("24 months").
+PAGE_LABELS = {"duration_months": gettext_lazy("Duration")}
+
+
+@dataclass
+class Entry:
+    name: str
+    label: str
+    value: object
+    long: bool
+
+
+def page_sections(proposal):
+    """[(section, entries, prose)] of the proposal's page, in the form's order; a
+    section of long texts only (``prose``) reads as paragraphs."""
+    shown = []
+    for section in SECTIONS:
+        entries = []
+        for name in section.fields:
+            if name in SHOWN_WITH_ANOTHER:
+                continue
+            field = Proposal._meta.get_field(name)
+            if field.many_to_many:
+                value = ", ".join(str(item) for item in getattr(proposal, name).all())
+            elif field.choices:
+                value = getattr(proposal, f"get_{name}_display")()
+            else:
+                value = getattr(proposal, name)
+            label = PAGE_LABELS.get(name) or capfirst(field.verbose_name)
+            entries.append(
+                Entry(name, label, value, isinstance(field, models.TextField))
+            )
+        shown.append((section, entries, all(entry.long for entry in entries)))
+    return shown
+
+
 class ProposalDetailView(ProposalAccessMixin, TemplateView):
     template_name = "proposals/proposal_detail.html"
 
@@ -292,8 +334,7 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
         ]
         return super().get_context_data(
             proposal=proposal,
-            partner_countries=proposal.partner_countries.all(),
-            sdg_goals=proposal.sdg_goals.all(),
+            sections=page_sections(proposal),
             attachments=proposal.attachments.all(),
             events=proposal.events.all(),
             steps=steps,

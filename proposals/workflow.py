@@ -1,9 +1,11 @@
-"""The proposal workflow: which step each role may take from which state.
+"""The proposal workflow: which step each role may take from which state, and the
+rules a step must pass.
 
 draft → submitted → under review → (changes requested → submitted) → accepted or
 rejected; a focal point may withdraw a proposal before its review starts. Every step
 is one transaction that records a ProposalEvent and, after the commit, queues the
-e-mails about it.
+e-mails about it (``notifications``). What a submission needs is listed in
+``sections``; what accepting creates is made by ``acceptance``.
 """
 
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from projects.models import Participation
 from .acceptance import create_project
 from .models import Proposal, ProposalAttachment, ProposalEvent
 from .notifications import concerns_anyone, notify
+from .sections import REQUIRED_FIELDS
 
 Status = Proposal.Status
 Action = ProposalEvent.Action
@@ -94,32 +97,6 @@ VERBS = {
     Action.ACCEPT: gettext_lazy("accept"),
     Action.REJECT: gettext_lazy("reject"),
 }
-
-# Fields a proposal needs before it is submitted (all may be empty in a draft).
-REQUIRED_FIELDS = [
-    "title",
-    "summary",
-    "background",
-    "general_objective",
-    "specific_objectives",
-    "expected_results",
-    "target_population",
-    "modality",
-    "instrument",
-    "argentina_role",
-    "partner_countries",
-    "partner_institutions",
-    "executing_institution",
-    "segib_sector",
-    "dac_sector",
-    "sdg_goals",
-    "duration_months",
-    "estimated_budget",
-    "currency",
-    "endorsing_authority",
-    "contact_name",
-    "contact_email",
-]
 
 
 class TransitionError(Exception):

@@ -6,8 +6,93 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from pytest_django.plugin import blocking_manager_key
 
 SOURCES = Path(settings.BASE_DIR).parent / "shared" / "sources"
+
+# The reference data `make setup` loads, by the command that loads each part.
+REFERENCE_DATA = ("load_partners", "load_directory", "load_project_references")
+
+
+def load(*commands):
+    for command in commands:
+        call_command(command, stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated, with the reference data loaded once for the
+    session: every test starts with it (see pytest_runtest_setup), and the ``db``
+    fixture's transaction rolls back whatever a test changes."""
+    with django_db_blocker.unblock():
+        load(*REFERENCE_DATA)
+
+
+# Fixtures that make pytest-django run a test as a TransactionTestCase.
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+}
+
+
+def is_transactional(item):
+    """Whether pytest-django runs ``item`` as a TransactionTestCase, which commits
+    and empties every table when it ends."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return not TRANSACTIONAL_FIXTURES.isdisjoint(fixtures)
+
+
+def uses_the_database(item):
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(item.get_closest_marker("django_db")) or not (
+        TRANSACTIONAL_FIXTURES | {"db"}
+    ).isdisjoint(fixtures)
+
+
+# Whether a transactional test has emptied the database since the data was loaded.
+_database = {"emptied": False}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """After a transactional test, load the reference data again (committed) before
+    the next test that uses the database. pytest-django runs the transactional
+    tests last, so this happens only among them."""
+    if _database["emptied"] and uses_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            load(*REFERENCE_DATA)
+        _database["emptied"] = False
+
+
+def pytest_runtest_teardown(item):
+    if is_transactional(item):
+        _database["emptied"] = True
+
+
+@pytest.fixture
+def no_reference_data(db):
+    """The database without the reference data, for a test that builds its own
+    partners, units or reference lists from nothing: the tables of the apps the
+    loaders fill (and those that point at them) are emptied inside the test's
+    transaction, which rolls it back. Request it before fixtures that add rows."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    tables = [
+        model._meta.db_table
+        for label in ("partners", "directory", "projects")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -31,10 +116,9 @@ def _empty_cache():
 
 @pytest.fixture
 def directory_data(db):
-    """The four units and their lines, loaded as `make setup` loads them."""
+    """The four units and their lines, as `make setup` loads them, by slug."""
     from directory.models import Unit
 
-    call_command("load_directory", stdout=io.StringIO())
     return {unit.slug: unit for unit in Unit.objects.all()}
 
 
@@ -55,8 +139,8 @@ def count_queries():
 
 @pytest.fixture
 def partners_data(db):
-    """Regions, countries, provinces, blocs and organisations, as `make setup` loads."""
-    call_command("load_partners", stdout=io.StringIO())
+    """Regions, countries, provinces, blocs and organisations, as `make setup` loads
+    them: loaded once for the session (see django_db_setup)."""
 
 
 @pytest.fixture
@@ -73,8 +157,8 @@ _numbers = itertools.count(1)
 
 @pytest.fixture
 def references(partners_data, directory_data):
-    """Partners, directory and the projects' reference lists, as `make setup` loads."""
-    call_command("load_project_references", stdout=io.StringIO())
+    """Partners, directory and the projects' reference lists, as `make setup` loads
+    them: loaded once for the session (see django_db_setup)."""
 
 
 @pytest.fixture
@@ -136,8 +220,6 @@ def make_project(references):
                 sector=Sector.objects.get(code=code),
                 percentage=percentage,
             )
-        project.refresh_search_text()
-        project.save(update_fields=["search_text"])
         return project
 
     return make

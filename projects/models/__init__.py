@@ -1,13 +1,6 @@
-from .project import (
-    Budget,
-    Document,
-    Indicator,
-    Participation,
-    Project,
-    ProjectSector,
-    Result,
-    budget_totals,
-)
+from .documents import Document
+from .money import Budget, budget_totals
+from .project import Participation, Project
 from .reference import (
     Currency,
     DocumentCategory,
@@ -18,6 +11,8 @@ from .reference import (
     SegibArea,
     SegibSector,
 )
+from .results import Indicator, Result
+from .sectors import ProjectSector
 
 __all__ = [
     "Budget",

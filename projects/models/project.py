@@ -1,14 +1,12 @@
-"""Cooperation projects and what they are made of: partners, sectors, budgets,
-documents and results."""
+"""Cooperation projects and the partners that take part in them."""
 
-import datetime
 import secrets
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -17,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.search import Searchable, SearchQuerySet, fold
 
-from ..validators import validate_document_file
-from .reference import Currency, DocumentCategory, SdgGoal, SdgTarget, Sector
+from .money import budget_totals
+from .reference import Currency, SdgGoal, SdgTarget
 
 
 class ProjectQuerySet(SearchQuerySet):
@@ -47,16 +45,7 @@ class ProjectQuerySet(SearchQuerySet):
         )
 
 
-def budget_totals(budgets):
-    """[(currency, total)] of these budget lines, one per currency, in the order of
-    the currency codes: amounts in different currencies are never compared. The
-    project page and every export show the totals this gives."""
-    totals = {}
-    for budget in budgets:
-        totals[budget.currency] = totals.get(budget.currency, 0) + budget.value
-    return sorted(totals.items(), key=lambda item: item[0].code)
-
-
+# Document.file's upload_to; it stays here because migration 0001 points here.
 def document_upload_path(instance, filename):
     """Random stored names: the original name is never trusted or exposed as a path."""
     return f"documents/{secrets.token_hex(16)}{Path(filename).suffix.lower()[:10]}"
@@ -261,18 +250,19 @@ class Project(Searchable):
         if errors:
             raise ValidationError(errors)
 
-    def refresh_search_text(self):
+    def build_search_text(self, participations=None):
         """Titles and summaries in both languages, the FO.AR number, and every
-        partner's name and acronym in both languages."""
-        super().refresh_search_text()
-        if self.pk:
-            partners = " ".join(
-                participation.search_names()
-                for participation in self.participations.select_related(
-                    "country", "organisation"
-                )
+        partner's name and acronym in both languages: the partners of
+        ``participations`` (with country and organisation), or else the saved ones.
+        ``projects.search`` keeps it current when partners change."""
+        if participations is None:
+            participations = (
+                self.participations.select_related("country", "organisation")
+                if self.pk
+                else ()
             )
-            self.search_text = f"{self.search_text} {fold(partners)}".strip()
+        partners = " ".join(p.search_names() for p in participations)
+        return f"{super().build_search_text()} {fold(partners)}".strip()
 
     @property
     def start_date(self):
@@ -398,255 +388,3 @@ class Participation(models.Model):
             raise ValidationError(_("Choose a country or an organisation."))
         if self.amount is not None and not self.currency_id:
             raise ValidationError({"currency": _("A contribution needs its currency.")})
-
-
-class ProjectSector(models.Model):
-    """A DAC 5-digit sector and its share of the project; shares add up to 100."""
-
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="sectors",
-    )
-    sector = models.ForeignKey(
-        Sector, verbose_name=_("DAC sector"), on_delete=models.PROTECT, related_name="+"
-    )
-    percentage = models.DecimalField(
-        _("percentage"),
-        max_digits=5,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
-    )
-
-    class Meta:
-        ordering = ["project", "-percentage"]
-        verbose_name = _("DAC sector share")
-        verbose_name_plural = _("DAC sectors")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "sector"],
-                name="projects_projectsector_unique",
-                violation_error_message=_("This sector is already listed."),
-            ),
-            models.CheckConstraint(
-                condition=Q(percentage__gt=0, percentage__lte=100),
-                name="projects_projectsector_percentage_range",
-                violation_error_message=_("A percentage is above 0 and at most 100."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.sector.code} ({self.percentage}%)"
-
-
-class Budget(models.Model):
-    """A budget line: a period of at most one year, its value and currency."""
-
-    class Type(models.TextChoices):
-        ORIGINAL = "1", _("Original")
-        REVISED = "2", _("Revised")
-
-    class Status(models.TextChoices):
-        INDICATIVE = "1", _("Indicative")
-        COMMITTED = "2", _("Committed")
-
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="budgets",
-    )
-    type = models.CharField(
-        _("type"), max_length=1, choices=Type, default=Type.ORIGINAL
-    )
-    status = models.CharField(
-        _("status"), max_length=1, choices=Status, default=Status.INDICATIVE
-    )
-    period_start = models.DateField(_("period start"))
-    period_end = models.DateField(_("period end"))
-    value = models.DecimalField(
-        _("value"),
-        max_digits=16,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal(0))],
-    )
-    currency = models.ForeignKey(
-        Currency, verbose_name=_("currency"), on_delete=models.PROTECT, related_name="+"
-    )
-    value_date = models.DateField(
-        _("value date"),
-        help_text=_("The date the value refers to, for currency conversion."),
-    )
-
-    class Meta:
-        ordering = ["project", "period_start"]
-        verbose_name = _("budget line")
-        verbose_name_plural = _("budget lines")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_start__lte=F("period_end")),
-                name="projects_budget_period_start_before_end",
-                violation_error_message=_("The period ends before it starts."),
-            ),
-            models.CheckConstraint(
-                condition=Q(value__gte=0),
-                name="projects_budget_value_not_negative",
-                violation_error_message=_("A budget value cannot be negative."),
-            ),
-        ]
-
-    def __str__(self):
-        return (
-            f"{self.period_start:%Y-%m-%d} / {self.period_end:%Y-%m-%d}: {self.value}"
-        )
-
-    def clean(self):
-        if self.period_start and self.period_end:
-            if self.period_end < self.period_start:
-                raise ValidationError(
-                    {"period_end": _("The period ends before it starts.")}
-                )
-            if self.period_end > one_year_after(self.period_start):
-                raise ValidationError(
-                    {"period_end": _("A budget period lasts one year at most.")}
-                )
-
-
-def one_year_after(day):
-    """The last day of the year-long period that starts on ``day``."""
-    try:
-        anniversary = day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        anniversary = day.replace(year=day.year + 1, day=28) + datetime.timedelta(1)
-    return anniversary - datetime.timedelta(days=1)
-
-
-class Document(models.Model):
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="documents",
-    )
-    title = models.CharField(_("title"), max_length=300)
-    category = models.ForeignKey(
-        DocumentCategory,
-        verbose_name=_("category"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=7,
-        choices=settings.DOCUMENT_LANGUAGES,
-        default="es",
-    )
-    file = models.FileField(
-        _("file"),
-        upload_to=document_upload_path,
-        blank=True,
-        validators=[validate_document_file],
-        help_text=_("PDF, Word, Excel, OpenDocument or image; 20 MB at most."),
-    )
-    url = models.URLField(_("link"), blank=True, default="", max_length=500)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["project", "position", "pk"]
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
-                name="projects_document_file_or_url",
-                violation_error_message=_("Upload a file or give a link, not both."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        if bool(self.file) == bool(self.url):
-            raise ValidationError(_("Upload a file or give a link, not both."))
-
-    @property
-    def href(self):
-        """Uploads go through the portal, which checks the project is visible."""
-        if self.file:
-            return reverse(
-                "projects:document-download",
-                kwargs={"slug": self.project.slug, "pk": self.pk},
-            )
-        return self.url
-
-
-class Result(models.Model):
-    class Type(models.TextChoices):
-        OUTPUT = "1", _("Output")
-        OUTCOME = "2", _("Outcome")
-        IMPACT = "3", _("Impact")
-        OTHER = "9", _("Other")
-
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="results",
-    )
-    type = models.CharField(_("type"), max_length=1, choices=Type, default=Type.OUTPUT)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True, default="")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["project", "position", "pk"]
-        verbose_name = _("result")
-        verbose_name_plural = _("results")
-
-    def __str__(self):
-        return self.title
-
-
-class Indicator(models.Model):
-    class Measure(models.TextChoices):
-        UNIT = "1", _("Unit")
-        PERCENTAGE = "2", _("Percentage")
-        NOMINAL = "3", _("Nominal")
-        ORDINAL = "4", _("Ordinal")
-        QUALITATIVE = "5", _("Qualitative")
-
-    result = models.ForeignKey(
-        Result,
-        verbose_name=_("result"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
-    title = models.CharField(_("title"), max_length=300)
-    measure = models.CharField(
-        _("measure"), max_length=1, choices=Measure, default=Measure.UNIT
-    )
-    baseline_year = models.PositiveSmallIntegerField(
-        _("baseline year"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
-    )
-    baseline_value = models.DecimalField(
-        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    target_value = models.DecimalField(
-        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    actual_value = models.DecimalField(
-        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
-
-    class Meta:
-        ordering = ["result", "pk"]
-        verbose_name = _("indicator")
-        verbose_name_plural = _("indicators")
-
-    def __str__(self):
-        return self.title

@@ -66,7 +66,7 @@ def test_footer_shows_the_general_directorates_address_and_switchboard_from_data
     assert "Avenida Siempreviva 742" in footer
 
 
-def test_shell_renders_without_directory_data(client, db):
+def test_shell_renders_without_directory_data(client, no_reference_data):
     response = client.get("/")
     assert response.status_code == 200
     assert "<footer" in response.text

@@ -97,7 +97,9 @@ def test_a_unit_cannot_be_placed_under_its_own_descendant():
 
 
 @pytest.mark.django_db
-def test_tree_puts_parents_before_children_with_depth(django_assert_num_queries):
+def test_tree_puts_parents_before_children_with_depth(
+    no_reference_data, django_assert_num_queries
+):
     top = baker.make(Unit, kind="general-directorate", parent=None, position=0)
     second = baker.make(Unit, kind="directorate", parent=top, position=2)
     first = baker.make(Unit, kind="directorate", parent=top, position=1)

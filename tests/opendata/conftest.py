@@ -1,3 +1,4 @@
+import datetime
 import json
 import os
 from pathlib import Path
@@ -44,3 +45,82 @@ def iati_shared():
 @pytest.fixture(scope="session")
 def iati_ruleset(iati_shared):
     return json.loads((iati_shared / "rules" / "standard.json").read_text())
+
+
+@pytest.fixture
+def full_project(make_project):
+    """A triangular project with every kind of data the exports write."""
+    from django.core.files.base import ContentFile
+
+    from partners.models import Bloc, Province
+    from projects.models import (
+        Budget,
+        Currency,
+        Document,
+        DocumentCategory,
+        Indicator,
+        Result,
+        SdgGoal,
+        SdgTarget,
+        SegibSector,
+    )
+
+    project = make_project(
+        modality="triangular",
+        title_es="Gestión del agua en el Chaco",
+        title_en="Water management in the Chaco",
+        summary_es="Resumen en español.",
+        summary_en="Summary in English.",
+        description_es="Descripción larga.",
+        objectives_es="Objetivos del proyecto.",
+        objectives_en="Project objectives.",
+        fo_ar_number="FO.AR 2024-031",
+        segib_sector=SegibSector.objects.first(),
+        actual_start=datetime.date(2024, 4, 1),
+        sectors=[("31120", 60), ("14010", 40)],
+    )
+    project.provinces.add(Province.objects.get(code="AR-X"))
+    project.blocs.add(Bloc.objects.get(slug="mercosur"))
+    project.sdg_goals.add(SdgGoal.objects.get(number=6))
+    project.sdg_targets.add(SdgTarget.objects.get(code="6.5"))
+    usd, ars = Currency.objects.get(code="USD"), Currency.objects.get(code="ARS")
+    for start, value, currency in [
+        (datetime.date(2024, 3, 1), 50000, usd),
+        (datetime.date(2025, 3, 1), 20000, usd),
+        (datetime.date(2024, 3, 1), 1500000, ars),
+    ]:
+        Budget.objects.create(
+            project=project,
+            period_start=start,
+            period_end=start.replace(year=start.year + 1) - datetime.timedelta(1),
+            value=value,
+            currency=currency,
+            value_date=start,
+        )
+    category = DocumentCategory.objects.get(code="A09")
+    Document.objects.create(
+        project=project,
+        title_es="Acta de la comisión mixta",
+        title_en="Joint commission minutes",
+        category=category,
+        url="https://www.example.org/acta.pdf",
+    )
+    Document.objects.create(
+        project=project,
+        title_es="Informe",
+        category=category,
+        file=ContentFile(b"%PDF-1.4 report", name="informe.pdf"),
+        position=1,
+    )
+    result = Result.objects.create(
+        project=project, title_es="Técnicos capacitados", title_en="Trained staff"
+    )
+    Indicator.objects.create(
+        result=result,
+        title_es="Técnicos capacitados",
+        baseline_year=2024,
+        baseline_value=0,
+        target_value=20,
+        actual_value=12,
+    )
+    return project

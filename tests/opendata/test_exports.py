@@ -1,35 +1,21 @@
 """The catalogue's open data: CSV, JSON and IATI XML, through the client."""
 
 import csv
-import datetime
 import io
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from lxml import etree
 
-from opendata import exports
+from opendata import csv_export, exports, formatting, json_export
 from opendata.iati_rules import check_activity
-from partners.models import Bloc, Province
-from projects.models import (
-    Budget,
-    Currency,
-    Document,
-    DocumentCategory,
-    Indicator,
-    Project,
-    Result,
-    SdgGoal,
-    SdgTarget,
-    SegibSector,
-)
+from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -65,70 +51,6 @@ def exported_identifiers(response, path):
     return {element.text for element in iati_document(response).iter("iati-identifier")}
 
 
-@pytest.fixture
-def full_project(make_project):
-    """A triangular project with every kind of data the exports write."""
-    project = make_project(
-        modality="triangular",
-        title_es="Gestión del agua en el Chaco",
-        title_en="Water management in the Chaco",
-        summary_es="Resumen en español.",
-        summary_en="Summary in English.",
-        description_es="Descripción larga.",
-        objectives_es="Objetivos del proyecto.",
-        objectives_en="Project objectives.",
-        fo_ar_number="FO.AR 2024-031",
-        segib_sector=SegibSector.objects.first(),
-        actual_start=datetime.date(2024, 4, 1),
-        sectors=[("31120", 60), ("14010", 40)],
-    )
-    project.provinces.add(Province.objects.get(code="AR-X"))
-    project.blocs.add(Bloc.objects.get(slug="mercosur"))
-    project.sdg_goals.add(SdgGoal.objects.get(number=6))
-    project.sdg_targets.add(SdgTarget.objects.get(code="6.5"))
-    usd, ars = Currency.objects.get(code="USD"), Currency.objects.get(code="ARS")
-    for start, value, currency in [
-        (datetime.date(2024, 3, 1), 50000, usd),
-        (datetime.date(2025, 3, 1), 20000, usd),
-        (datetime.date(2024, 3, 1), 1500000, ars),
-    ]:
-        Budget.objects.create(
-            project=project,
-            period_start=start,
-            period_end=start.replace(year=start.year + 1) - datetime.timedelta(1),
-            value=value,
-            currency=currency,
-            value_date=start,
-        )
-    category = DocumentCategory.objects.get(code="A09")
-    Document.objects.create(
-        project=project,
-        title_es="Acta de la comisión mixta",
-        title_en="Joint commission minutes",
-        category=category,
-        url="https://www.example.org/acta.pdf",
-    )
-    Document.objects.create(
-        project=project,
-        title_es="Informe",
-        category=category,
-        file=ContentFile(b"%PDF-1.4 report", name="informe.pdf"),
-        position=1,
-    )
-    result = Result.objects.create(
-        project=project, title_es="Técnicos capacitados", title_en="Trained staff"
-    )
-    Indicator.objects.create(
-        result=result,
-        title_es="Técnicos capacitados",
-        baseline_year=2024,
-        baseline_value=0,
-        target_value=20,
-        actual_value=12,
-    )
-    return project
-
-
 # CSV -----------------------------------------------------------------------------
 
 
@@ -146,7 +68,7 @@ def test_csv_has_a_row_per_project_with_codes_and_spanish_labels(client, full_pr
     header, row = csv_rows(response)
     with translation.override("es"):
         assert header == [
-            capfirst(str(title)) for title, _value in exports.csv_columns(str, "es")
+            capfirst(str(title)) for title, _value in csv_export.csv_columns(str, "es")
         ]
     assert header[0] == "Identificador IATI"
     assert header[16] == "Provincias argentinas"
@@ -206,9 +128,9 @@ def test_csv_defuses_spreadsheet_formulas(client, make_project):
     assert row[1] == '\'=HYPERLINK("http://evil.example","clic")'
     assert row[2] == "'+54 11 4819 7000"
     assert row[23] == "'@SUM(A1)"
-    assert exports.spreadsheet_safe("-1") == "'-1"
-    assert exports.spreadsheet_safe("\t=1") == "'\t=1"
-    assert exports.spreadsheet_safe("Plan 2024-2026") == "Plan 2024-2026"
+    assert csv_export.spreadsheet_safe("-1") == "'-1"
+    assert csv_export.spreadsheet_safe("\t=1") == "'\t=1"
+    assert csv_export.spreadsheet_safe("Plan 2024-2026") == "Plan 2024-2026"
 
 
 # JSON ----------------------------------------------------------------------------
@@ -234,7 +156,7 @@ def test_json_follows_its_published_schema(client, full_project, make_project):
 
 def test_json_carries_both_languages_roles_and_money(client, full_project):
     document = json_document(client.get("/en/projects/export.json"))
-    assert document["schema_version"] == exports.JSON_SCHEMA_VERSION
+    assert document["schema_version"] == json_export.JSON_SCHEMA_VERSION
     assert document["publisher"]["name"]["es"] == (
         "Dirección General de Cooperación Internacional"
     )
@@ -509,9 +431,9 @@ def test_catalogue_links_to_the_exports_with_its_filters(client, make_project):
 
 
 def test_decimal_text_never_uses_exponents():
-    assert exports.decimal_text(Decimal("100.00")) == "100"
-    assert exports.decimal_text(Decimal("33.30")) == "33.3"
-    assert exports.decimal_text(Decimal("1E+2")) == "100"
+    assert formatting.decimal_text(Decimal("100.00")) == "100"
+    assert formatting.decimal_text(Decimal("33.30")) == "33.3"
+    assert formatting.decimal_text(Decimal("1E+2")) == "100"
 
 
 @pytest.mark.parametrize("path", EXPORTS)

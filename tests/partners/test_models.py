@@ -25,7 +25,7 @@ def test_fold_lowercases_and_strips_accents(text, folded):
     assert fold(text) == folded
 
 
-def test_search_ignores_accents_and_case_in_both_languages():
+def test_search_ignores_accents_and_case_in_both_languages(no_reference_data):
     peru = baker.make(Country, code="PE", name_es="Perú", name_en="Peru")
     baker.make(Country, code="US", name_es="Estados Unidos", name_en="United States")
     assert list(Country.objects.search("peru")) == [peru]
@@ -36,7 +36,7 @@ def test_search_ignores_accents_and_case_in_both_languages():
     assert Country.objects.search("nowhere").count() == 0
 
 
-def test_search_text_follows_edits():
+def test_search_text_follows_edits(no_reference_data):
     country = baker.make(Country, code="PE", name_es="Perú", name_en="Peru")
     country.name_es = "República del Perú"
     country.save(update_fields=["name_es"])
@@ -49,7 +49,7 @@ def membership(**kwargs):
     )
 
 
-def test_overlapping_periods_of_a_country_in_a_bloc_are_refused():
+def test_overlapping_periods_of_a_country_in_a_bloc_are_refused(no_reference_data):
     first = baker.make(
         BlocMembership,
         status="full",
@@ -73,7 +73,9 @@ def test_overlapping_periods_of_a_country_in_a_bloc_are_refused():
     touching.full_clean()
 
 
-def test_an_end_before_the_start_is_refused_by_the_form_and_the_database():
+def test_an_end_before_the_start_is_refused_by_the_form_and_the_database(
+    no_reference_data,
+):
     bad = membership(
         bloc=baker.make("partners.Bloc"),
         country=baker.make(Country),
@@ -88,7 +90,9 @@ def test_an_end_before_the_start_is_refused_by_the_form_and_the_database():
         bad.save()
 
 
-def test_two_open_statuses_of_a_country_in_a_bloc_are_refused_by_the_database():
+def test_two_open_statuses_of_a_country_in_a_bloc_are_refused_by_the_database(
+    no_reference_data,
+):
     first = baker.make(BlocMembership, status="full", until=None)
     with pytest.raises(IntegrityError):
         BlocMembership.objects.create(
@@ -96,7 +100,7 @@ def test_two_open_statuses_of_a_country_in_a_bloc_are_refused_by_the_database():
         )
 
 
-def test_current_means_no_end_or_an_end_still_ahead():
+def test_current_means_no_end_or_an_end_still_ahead(no_reference_data):
     today = timezone.localdate()
     ended = baker.make(BlocMembership, until=today - datetime.timedelta(days=1))
     ending_soon = baker.make(BlocMembership, until=today + datetime.timedelta(days=30))
@@ -116,7 +120,7 @@ def test_badly_formed_iati_identifiers_are_refused(identifier):
     assert "iati_identifier" in excinfo.value.message_dict
 
 
-def test_an_iati_identifier_belongs_to_one_organisation_only():
+def test_an_iati_identifier_belongs_to_one_organisation_only(no_reference_data):
     baker.make(Organisation, iati_identifier="XM-DAC-41114")
     baker.make(Organisation, iati_identifier="")
     baker.make(Organisation, iati_identifier="")

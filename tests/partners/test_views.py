@@ -128,7 +128,7 @@ def test_an_empty_result_suggests_removing_the_filters(client, partners_data):
     ],
 )
 def test_list_pages_cost_the_same_with_5_and_with_50_rows(
-    client, db, url, count_queries
+    client, no_reference_data, url, count_queries
 ):
     region = baker.make(Region, slug="south-america", name="América del Sur")
     bloc = baker.make(Bloc, slug="mercosur", kind="integration")

@@ -2,7 +2,7 @@
 
 Each activity is checked as it is written: against the official XML schema when it
 is found (``IATI_SCHEMA_DIR`` or ``--schema-dir``) and against the IATI rules the
-portal's data could break (``projects.iati_rules``). Problems are reported by project
+portal's data could break (``opendata.iati_rules``). Problems are reported by project
 (IATI identifier) on standard error, with a progress bar; the command fails when any
 activity has an error, and then leaves an existing output file as it was.
 """

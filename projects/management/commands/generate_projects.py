@@ -14,8 +14,7 @@ from django.db import transaction
 
 from directory.models import Unit
 from partners.models import Country, Organisation
-from partners.search import fold
-from projects import facets
+from projects import facets, search
 from projects.models import (
     Budget,
     Currency,
@@ -57,58 +56,43 @@ class Command(BaseCommand):
     def handle(self, count, seed, **options):
         if not 1 <= count <= 200_000:
             raise CommandError("Generate between 1 and 200,000 projects.")
-        rng = random.Random(seed)  # noqa: S311 (repeatable sample data, not secrets)
-        countries = list(
+        self.rng = random.Random(seed)  # noqa: S311 (repeatable data, not secrets)
+        self.countries = list(
             Country.objects.exclude(code="AR").filter(region__isnull=False)
         )
-        argentina = Country.objects.get(code="AR")
-        institutions = list(Organisation.objects.filter(kind="argentine-institution"))
-        sectors = list(Sector.objects.all())
-        goals = list(SdgGoal.objects.all())
-        units = list(Unit.objects.filter(kind=Unit.Kind.DIRECTORATE))
-        usd = Currency.objects.get(code="USD")
-        if not (countries and sectors and goals and units):
+        self.argentina = Country.objects.get(code="AR")
+        self.institutions = list(
+            Organisation.objects.filter(kind="argentine-institution")
+        )
+        self.sectors = list(Sector.objects.all())
+        self.goals = list(SdgGoal.objects.all())
+        self.units = list(Unit.objects.filter(kind=Unit.Kind.DIRECTORATE))
+        self.usd = Currency.objects.get(code="USD")
+        if not (self.countries and self.sectors and self.goals and self.units):
             raise CommandError("Load the reference data first (make setup).")
         start = (
             Project.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         ) + 1
+        generated = []
         for first in range(0, count, BATCH):
             with transaction.atomic():
-                self.batch(
-                    rng,
-                    start + first,
-                    min(BATCH, count - first),
-                    countries,
-                    argentina,
-                    institutions,
-                    sectors,
-                    goals,
-                    units,
-                    usd,
-                )
+                generated += self.batch(start + first, min(BATCH, count - first))
             self.stdout.write(f"{min(first + BATCH, count)} / {count}", ending="\r")
-        facets.invalidate()  # bulk writes send no signals
+        # Bulk writes send no signals.
+        search.reindex(generated)
+        facets.invalidate()
         self.stdout.write(f"Generated {count} sample projects.")
 
-    def batch(
-        self,
-        rng,
-        number,
-        size,
-        countries,
-        argentina,
-        institutions,
-        sectors,
-        goals,
-        units,
-        usd,
-    ):
+    def batch(self, number, size):
+        """Create ``size`` projects numbered from ``number``; return their ids."""
         projects, partners_of = [], {}
         for n in range(number, number + size):
-            topic, subject = rng.choice(TOPICS), rng.choice(SUBJECTS)
-            partner = rng.choice(countries)
-            modality = rng.choice(list(Project.Modality))
-            begins = datetime.date(rng.randint(2010, 2026), rng.randint(1, 12), 1)
+            topic, subject = self.rng.choice(TOPICS), self.rng.choice(SUBJECTS)
+            partner = self.rng.choice(self.countries)
+            modality = self.rng.choice(list(Project.Modality))
+            begins = datetime.date(
+                self.rng.randint(2010, 2026), self.rng.randint(1, 12), 1
+            )
             title_es = f"{topic[0].format(subject[0])} con {partner.name_es} ({n})"
             title_en = f"{topic[1].format(subject[1])} with {partner.name_en} ({n})"
             project = Project(
@@ -119,10 +103,11 @@ class Command(BaseCommand):
                 summary_es=f"Proyecto de ejemplo generado número {n}.",
                 summary_en=f"Generated sample project number {n}.",
                 modality=modality,
-                status=rng.choice(["2", "2", "3", "4", "4", "1"]),
-                directorate=rng.choice(units),
+                status=self.rng.choice(["2", "2", "3", "4", "4", "1"]),
+                directorate=self.rng.choice(self.units),
                 planned_start=begins,
-                planned_end=begins + datetime.timedelta(days=rng.randint(180, 1400)),
+                planned_end=begins
+                + datetime.timedelta(days=self.rng.randint(180, 1400)),
                 start_year=begins.year,
                 publication=Project.Publication.PUBLISHED,
                 is_sample=True,
@@ -130,19 +115,15 @@ class Command(BaseCommand):
                 # "GEN" keeps them apart from the identifiers saved projects get.
                 iati_identifier=f"{settings.DGCIN_IATI_ORG_REF}-GEN-{n:07d}",
             )
-            project.search_text = fold(
-                f"{title_es} {title_en} {project.summary_es} {project.summary_en} "
-                f"{argentina.name_es} {argentina.name_en} "
-                f"{partner.name_es} {partner.name_en}"
-            )
             projects.append(project)
             partners_of[project.slug] = partner
         Project.objects.bulk_create(projects)
-        rows, shares, budgets, goal_links = [], [], [], []
+        ids, rows, shares, budgets, goal_links = [], [], [], [], []
         through = Project.sdg_goals.through
         for project in Project.objects.filter(slug__in=partners_of).only(
             "pk", "slug", "modality", "planned_start"
         ):
+            ids.append(project.pk)
             partner = partners_of[project.slug]
             roles = {
                 "triangular": ("first-provider", "recipient"),
@@ -151,11 +132,11 @@ class Command(BaseCommand):
             rows += [
                 Participation(
                     project=project,
-                    country=argentina,
+                    country=self.argentina,
                     segib_role=roles[0],
                     iati_role="1",
-                    amount=Decimal(rng.randint(5, 200) * 1000),
-                    currency=usd,
+                    amount=Decimal(self.rng.randint(5, 200) * 1000),
+                    currency=self.usd,
                 ),
                 Participation(
                     project=project,
@@ -165,18 +146,18 @@ class Command(BaseCommand):
                     position=1,
                 ),
             ]
-            if project.modality == "triangular" and institutions:
+            if project.modality == "triangular" and self.institutions:
                 rows.append(
                     Participation(
                         project=project,
-                        organisation=rng.choice(institutions),
+                        organisation=self.rng.choice(self.institutions),
                         segib_role="second-provider",
                         iati_role="4",
                         position=2,
                     )
                 )
-            first, second = rng.sample(sectors, 2)
-            split = rng.choice([100, 60, 70, 80])
+            first, second = self.rng.sample(self.sectors, 2)
+            split = self.rng.choice([100, 60, 70, 80])
             shares.append(
                 ProjectSector(project=project, sector=first, percentage=split)
             )
@@ -191,15 +172,18 @@ class Command(BaseCommand):
                     project=project,
                     period_start=project.planned_start,
                     period_end=project.planned_start + datetime.timedelta(days=364),
-                    value=Decimal(rng.randint(10, 500) * 1000),
-                    currency=usd,
+                    value=Decimal(self.rng.randint(10, 500) * 1000),
+                    currency=self.usd,
                     value_date=project.planned_start,
                 )
             )
             goal_links.append(
-                through(project_id=project.pk, sdggoal_id=rng.choice(goals).pk)
+                through(
+                    project_id=project.pk, sdggoal_id=self.rng.choice(self.goals).pk
+                )
             )
         Participation.objects.bulk_create(rows)
         ProjectSector.objects.bulk_create(shares)
         Budget.objects.bulk_create(budgets)
         through.objects.bulk_create(goal_links)
+        return ids

@@ -150,5 +150,3 @@ class Loader:
             )
             for indicator in row["indicators"]:
                 Indicator.objects.create(result=result, **indicator)
-        project.refresh_search_text()
-        project.save(update_fields=["search_text"])

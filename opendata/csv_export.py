@@ -1,0 +1,166 @@
+"""The catalogue's projects as a CSV file, one row per project, in one language."""
+
+import csv
+
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
+
+from projects.models import Participation, Project, budget_totals
+
+from .formatting import decimal_text, iso, money_text, translated
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """The cell's text, with a leading apostrophe if a spreadsheet would read it as
+    a formula (OWASP's advice): the apostrophe shows and nothing runs."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def joined(items):
+    return "; ".join(item for item in items if item)
+
+
+def csv_columns(absolute_url, language):
+    """[(header, value of a project)] in ``language``, which must be active."""
+    label = {
+        name: {code: str(text) for code, text in choices}
+        for name, choices in (
+            ("modality", Project.Modality.choices),
+            ("instrument", Project.Instrument.choices),
+            ("status", Project.Status.choices),
+            ("role", Participation.SegibRole.choices),
+        )
+    }
+
+    def name(instance, field="name"):
+        return translated(instance, field, language)
+
+    def role(participation):
+        return f"({label['role'][participation.segib_role]})"
+
+    def countries(project):
+        return joined(
+            f"{p.country.code} {name(p.country)} {role(p)}"
+            for p in project.contents.participations
+            if p.country
+        )
+
+    def organisations(project):
+        return joined(
+            " ".join(
+                part
+                for part in (
+                    p.organisation.iati_identifier or name(p.organisation, "acronym"),
+                    name(p.organisation),
+                    role(p),
+                )
+                if part
+            )
+            for p in project.contents.participations
+            if p.organisation
+        )
+
+    def dates(field):
+        return lambda project: iso(getattr(project, field))
+
+    return [
+        (gettext_lazy("IATI identifier"), lambda p: p.iati_identifier),
+        (gettext_lazy("Title"), lambda p: name(p, "title")),
+        (gettext_lazy("Summary"), lambda p: name(p, "summary")),
+        (gettext_lazy("Modality code"), lambda p: p.modality),
+        (gettext_lazy("Modality"), lambda p: label["modality"][p.modality]),
+        (gettext_lazy("Instrument code"), lambda p: p.instrument),
+        (gettext_lazy("Instrument"), lambda p: label["instrument"][p.instrument]),
+        (gettext_lazy("Status code"), lambda p: p.status),
+        (gettext_lazy("Status"), lambda p: label["status"][p.status]),
+        (gettext_lazy("Partner countries (SEGIB role)"), countries),
+        (gettext_lazy("Organisations (SEGIB role)"), organisations),
+        (
+            gettext_lazy("DAC sectors (percentage)"),
+            lambda p: joined(
+                f"{share.sector.code} {name(share.sector)} "
+                f"({decimal_text(share.percentage)}%)"
+                for share in p.contents.sectors
+            ),
+        ),
+        (
+            gettext_lazy("SEGIB sector"),
+            lambda p: name(p.segib_sector) if p.segib_sector else "",
+        ),
+        (
+            gettext_lazy("SDGs"),
+            lambda p: joined(
+                f"{goal.number} {name(goal, 'short_name')}"
+                for goal in p.contents.sdg_goals
+            ),
+        ),
+        (
+            gettext_lazy("SDG targets"),
+            lambda p: joined(target.code for target in p.contents.sdg_targets),
+        ),
+        (
+            gettext_lazy("Directorate"),
+            lambda p: name(p.directorate) if p.directorate else "",
+        ),
+        (
+            gettext_lazy("Argentine provinces"),
+            lambda p: joined(
+                f"{province.code} {name(province)}" for province in p.contents.provinces
+            ),
+        ),
+        (
+            gettext_lazy("Blocs and forums"),
+            lambda p: joined(name(bloc, "acronym") for bloc in p.contents.blocs),
+        ),
+        (gettext_lazy("Planned start"), dates("planned_start")),
+        (gettext_lazy("Planned end"), dates("planned_end")),
+        (gettext_lazy("Actual start"), dates("actual_start")),
+        (gettext_lazy("Actual end"), dates("actual_end")),
+        (
+            gettext_lazy("Budget (total per currency)"),
+            lambda p: joined(
+                f"{currency.code} {money_text(total)}"
+                for currency, total in budget_totals(p.contents.budgets)
+            ),
+        ),
+        (gettext_lazy("FO.AR project number"), lambda p: p.fo_ar_number),
+        (gettext_lazy("Web page"), lambda p: absolute_url(p.get_absolute_url())),
+        (
+            gettext_lazy("Last updated"),
+            lambda p: timezone.localtime(p.updated_at).isoformat(timespec="seconds"),
+        ),
+    ]
+
+
+class _Echo:
+    """A file-like object whose write() hands back what it is given, so that
+    csv.writer produces each row as a string to stream."""
+
+    def write(self, value):
+        return value
+
+
+def csv_stream(chunks, absolute_url, language):
+    """The CSV file in ``language``: a byte order mark (spreadsheets then read
+    UTF-8), a header row, one row per project; CRLF line ends, minimal quoting."""
+    # The language is switched for each piece, never across a yield: a generator
+    # left unfinished must not leave its language behind in the thread.
+    writer = csv.writer(_Echo())
+    with translation.override(language):
+        columns = csv_columns(absolute_url, language)
+        header = writer.writerow([capfirst(str(title)) for title, _value in columns])
+    yield "\ufeff" + header
+    for chunk in chunks:
+        with translation.override(language):
+            rows = "".join(
+                writer.writerow(
+                    [spreadsheet_safe(value(project)) for _title, value in columns]
+                )
+                for project in chunk
+            )
+        yield rows

@@ -1,0 +1,233 @@
+"""The catalogue's projects as one JSON document in every language
+(``schemas/projects.schema.json``), written one project at a time."""
+
+import datetime
+import json
+
+from django.conf import settings
+from django.utils import translation
+
+from directory.models import Unit
+from partners.models import IatiOrganisationType
+from projects.models import (
+    Budget,
+    Indicator,
+    Participation,
+    Project,
+    Result,
+    budget_totals,
+)
+
+from .formatting import (
+    LANGUAGES,
+    decimal_text,
+    document_href,
+    in_languages,
+    iso,
+    money_text,
+)
+
+# Version of the JSON structure (opendata/schemas/projects.schema.json). A new field
+# is a minor change; a renamed, removed or retyped one a major change.
+JSON_SCHEMA_VERSION = "1.0"
+
+
+class Labels:
+    """Choice labels in every language, worked out once per export."""
+
+    def __init__(self):
+        self._labels = {}
+        for key, choices in {
+            "modality": Project.Modality.choices,
+            "instrument": Project.Instrument.choices,
+            "status": Project.Status.choices,
+            "segib_role": Participation.SegibRole.choices,
+            "iati_role": Participation.IatiRole.choices,
+            "organisation_type": IatiOrganisationType.choices,
+            "budget_type": Budget.Type.choices,
+            "budget_status": Budget.Status.choices,
+            "result_type": Result.Type.choices,
+            "measure": Indicator.Measure.choices,
+        }.items():
+            labels = self._labels[key] = {}
+            for language in LANGUAGES:
+                with translation.override(language):
+                    for code, label in choices:
+                        labels.setdefault(code, {})[language] = str(label)
+
+    def coded(self, key, code):
+        if not code:
+            return None
+        return {"code": code, "label": self._labels[key].get(code)}
+
+
+def named(instance, code_field="code"):
+    return {
+        "code": getattr(instance, code_field),
+        "name": in_languages(instance, "name"),
+    }
+
+
+def participant_record(participation, labels):
+    country, organisation = participation.country, participation.organisation
+    if country:
+        partner = {"type": "country", **named(country), "iati_identifier": None}
+    else:
+        partner = {
+            "type": "organisation",
+            "code": organisation.slug,
+            "name": in_languages(organisation, "name"),
+            "acronym": in_languages(organisation, "acronym"),
+            "iati_identifier": organisation.iati_identifier or None,
+            "iati_type": labels.coded("organisation_type", organisation.iati_type),
+            "country": organisation.country.code if organisation.country else None,
+        }
+    return partner | {
+        "segib_role": labels.coded("segib_role", participation.segib_role),
+        "iati_role": labels.coded("iati_role", participation.iati_role),
+        "contribution": None
+        if participation.amount is None
+        else {
+            "value": money_text(participation.amount),
+            "currency": participation.currency.code,
+        },
+    }
+
+
+def project_record(project, labels, absolute_url):
+    """One project as the JSON export writes it (projects.schema.json)."""
+    urls = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            urls[language] = absolute_url(project.get_absolute_url())
+    return {
+        "iati_identifier": project.iati_identifier,
+        "slug": project.slug,
+        "url": urls,
+        "title": in_languages(project, "title"),
+        "summary": in_languages(project, "summary"),
+        "description": in_languages(project, "description"),
+        "objectives": in_languages(project, "objectives"),
+        "modality": labels.coded("modality", project.modality),
+        "instrument": labels.coded("instrument", project.instrument),
+        "status": labels.coded("status", project.status),
+        "directorate": None
+        if project.directorate is None
+        else named(project.directorate, "slug"),
+        "segib_sector": None
+        if project.segib_sector is None
+        else named(project.segib_sector, "slug")
+        | {"area": named(project.segib_sector.area, "slug")},
+        "fo_ar_number": project.fo_ar_number or None,
+        "dates": {
+            "planned_start": iso(project.planned_start),
+            "planned_end": iso(project.planned_end),
+            "actual_start": iso(project.actual_start),
+            "actual_end": iso(project.actual_end),
+        },
+        "participants": [
+            participant_record(participation, labels)
+            for participation in project.contents.participations
+        ],
+        "sectors": [
+            named(share.sector)
+            | {
+                "category": named(share.sector.category),
+                "percentage": float(share.percentage),
+            }
+            for share in project.contents.sectors
+        ],
+        "sdg_goals": [
+            {
+                "number": goal.number,
+                "short_name": in_languages(goal, "short_name"),
+                "name": in_languages(goal, "name"),
+            }
+            for goal in project.contents.sdg_goals
+        ],
+        "sdg_targets": [named(target) for target in project.contents.sdg_targets],
+        "provinces": [named(province) for province in project.contents.provinces],
+        "blocs": [
+            {
+                "code": bloc.slug,
+                "acronym": in_languages(bloc, "acronym"),
+                "name": in_languages(bloc, "name"),
+            }
+            for bloc in project.contents.blocs
+        ],
+        "budgets": [
+            {
+                "type": labels.coded("budget_type", budget.type),
+                "status": labels.coded("budget_status", budget.status),
+                "period_start": iso(budget.period_start),
+                "period_end": iso(budget.period_end),
+                "value": money_text(budget.value),
+                "currency": budget.currency.code,
+                "value_date": iso(budget.value_date),
+            }
+            for budget in project.contents.budgets
+        ],
+        "budget_totals": [
+            {"currency": currency.code, "value": money_text(total)}
+            for currency, total in budget_totals(project.contents.budgets)
+        ],
+        "documents": [
+            {
+                "title": in_languages(document, "title"),
+                "category": named(document.category),
+                "language": document.language,
+                "url": absolute_url(document_href(document)),
+            }
+            for document in project.contents.documents
+        ],
+        "results": [
+            {
+                "type": labels.coded("result_type", result.type),
+                "title": in_languages(result, "title"),
+                "description": in_languages(result, "description"),
+                "indicators": [
+                    {
+                        "title": in_languages(indicator, "title"),
+                        "measure": labels.coded("measure", indicator.measure),
+                        "baseline_year": indicator.baseline_year,
+                        "baseline_value": decimal_text(indicator.baseline_value),
+                        "target_value": decimal_text(indicator.target_value),
+                        "actual_value": decimal_text(indicator.actual_value),
+                    }
+                    for indicator in result.indicator_list
+                ],
+            }
+            for result in project.contents.results
+        ],
+        "updated_at": project.updated_at.astimezone(datetime.UTC).isoformat(
+            timespec="seconds"
+        ),
+    }
+
+
+def publisher():
+    head = Unit.objects.head_office()
+    return {
+        "name": in_languages(head, "name") if head else None,
+        "acronym": (head.acronym or None) if head else None,
+        "iati_identifier": settings.DGCIN_IATI_ORG_REF,
+    }
+
+
+def json_stream(chunks, absolute_url, metadata):
+    """The JSON document: ``metadata``'s keys, then ``projects`` written one project
+    at a time, then ``count``, known only once every project has been written."""
+    labels = Labels()
+    head = json.dumps(metadata, ensure_ascii=False, indent=1)
+    yield head.removesuffix("\n}") + ',\n "projects": ['
+    count = 0
+    for chunk in chunks:
+        parts = []
+        for project in chunk:
+            record = json.dumps(
+                project_record(project, labels, absolute_url), ensure_ascii=False
+            )
+            parts.append(("\n  " if count == 0 else ",\n  ") + record)
+            count += 1
+        yield "".join(parts)
+    yield f'\n ],\n "count": {count}\n}}\n'

@@ -1,0 +1,122 @@
+"""A project's search text follows its partners, whatever writes them."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from partners.models import Country, Organisation
+from projects import search
+from projects.models import Participation, Project
+from tests.directory.test_admin import change_form_data
+from tests.projects.test_admin import confirm, export_csv, import_csv
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query):
+    """The titles the catalogue's search gives for ``query``."""
+    response = client.get("/projects/", {"q": query})
+    return {project.title for project in response.context["projects"]}
+
+
+def test_renaming_a_partner_country_reindexes_its_projects(
+    client, make_project, django_capture_on_commit_callbacks
+):
+    project = make_project()
+    other = make_project(partners=[("AR", "provider"), ("BO", "recipient")])
+    assert found(client, "paraguay") == {project.title}
+    paraguay = Country.objects.get(code="PY")
+    paraguay.name_es = paraguay.name_en = "Tetã Paraguái"
+    with django_capture_on_commit_callbacks(execute=True):
+        paraguay.save()
+    assert found(client, "paraguai") == {project.title}
+    assert found(client, "paraguay") == set()
+    assert found(client, "bolivia") == {other.title}
+
+
+def test_renaming_a_partner_organisation_reindexes_its_projects(
+    client, make_project, django_capture_on_commit_callbacks
+):
+    project = make_project(modality=Project.Modality.TRIANGULAR)
+    assert found(client, "jica") == {project.title}
+    jica = Organisation.objects.get(slug="jica")
+    jica.acronym_es = jica.acronym_en = "AJCI"
+    jica.name_es = jica.name_en = "Agencia Japonesa de Cooperación Internacional"
+    with django_capture_on_commit_callbacks(execute=True):
+        jica.save()
+    assert found(client, "ajci") == {project.title}
+    assert found(client, "jica") == set()
+
+
+def test_a_partner_saved_without_new_names_reindexes_nothing(make_project, monkeypatch):
+    make_project()
+    reindexed = []
+    monkeypatch.setattr(search, "reindex", reindexed.append)
+    paraguay = Country.objects.get(code="PY")
+    paraguay.is_active = False
+    paraguay.save()
+    assert reindexed == []
+    paraguay.name_en = "Paraguai"
+    paraguay.save()
+    assert len(reindexed) == 1
+
+
+def test_adding_and_removing_a_participation_reindexes_the_project(make_project):
+    project = make_project()
+    participation = Participation.objects.create(
+        project=project,
+        country=Country.objects.get(code="BO"),
+        segib_role="recipient",
+        iati_role="4",
+        position=2,
+    )
+    assert project in Project.objects.search("bolivia")
+    participation.delete()
+    assert project not in Project.objects.search("bolivia")
+    assert project in Project.objects.search("paraguay")
+
+
+def test_an_admin_edit_of_the_partners_leaves_the_text_right(
+    admin_client, make_project
+):
+    project = make_project()
+    url = f"/admin/projects/project/{project.pk}/change/"
+    data = change_form_data(admin_client.get(url))
+    data["participations-1-country"] = str(Country.objects.get(code="BO").pk)
+    assert admin_client.post(url, data).status_code == 302
+    assert project in Project.objects.search("bolivia")
+    assert project not in Project.objects.search("paraguay")
+
+
+def test_an_import_leaves_the_text_right(admin_client, make_project):
+    project = make_project()
+    row = next(r for r in export_csv(admin_client) if r["slug"] == project.slug)
+    row["title_es"] = "Gestión de cuencas"
+    assert confirm(admin_client, import_csv(admin_client, [row])).status_code == 302
+    assert project in Project.objects.search("cuencas paraguay")
+    assert project not in Project.objects.search(project.title_es)
+
+
+def test_generated_projects_are_found_by_their_partners(references):
+    call_command("generate_projects", "5", stdout=io.StringIO())
+    for project in Project.objects.filter(is_sample=True):
+        partner = project.participations.get(position=1).country
+        assert project in Project.objects.search(partner.name_en)
+        assert project in Project.objects.search("argentina")
+
+
+def test_reindexing_costs_the_same_for_two_and_for_twenty_projects(make_project):
+    def queries(projects):
+        Project.objects.update(search_text="")
+        with CaptureQueriesContext(connection) as captured:
+            search.reindex(project.pk for project in projects)
+        return len(captured)
+
+    projects = [make_project() for _ in range(2)]
+    two = queries(projects)
+    projects += [make_project(modality="triangular") for _ in range(18)]
+    assert queries(projects) == two == 3
+    assert set(Project.objects.search("paraguay")) == set(projects)
