@@ -21,6 +21,7 @@ __all__ = [
     "is_reviewer",
     "may_change_project",
     "may_create_project_in",
+    "may_delete_proposals",
     "may_preview_projects",
     "may_speak_for_province",
     "province_of",
@@ -88,6 +89,11 @@ def visible_projects(user, projects):
 
 def is_reviewer(user):
     return user.is_active and user.has_perm(REVIEW_PROPOSALS)
+
+
+def may_delete_proposals(user):
+    """Nobody deletes a province's proposal but a superuser (it has a history)."""
+    return user.is_active and user.is_superuser
 
 
 def may_speak_for_province(user, province):

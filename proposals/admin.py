@@ -107,7 +107,7 @@ class ProposalAdmin(SimpleHistoryAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return permissions.may_delete_proposals(request.user)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) or self.has_review_permission(

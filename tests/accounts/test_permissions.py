@@ -99,6 +99,12 @@ def test_who_sees_which_proposal(people, who, sees):
     assert [proposal in visible for proposal in proposals] == sees
 
 
+def test_only_superusers_delete_proposals(people):
+    assert permissions.may_delete_proposals(people["superuser"])
+    for who in ("reviewer", "coordinator", "tucuman", "anonymous"):
+        assert not permissions.may_delete_proposals(people[who]), who
+
+
 def test_a_focal_point_speaks_only_for_their_province_while_active(people):
     tucuman, salta = (proposal.province for proposal in people["proposals"])
     user = people["tucuman"]
