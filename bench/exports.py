@@ -18,7 +18,6 @@ each server is stopped when its download ends.
 import argparse
 import http.client
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -27,7 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import free_port, manage, prepare_database, query  # noqa: E402
+from bench.pages import (  # noqa: E402
+    free_port,
+    manage,
+    prepare_database,
+    query,
+    start_gunicorn,
+)
 
 EXPORTS = [
     "/projects/export.csv",
@@ -110,24 +115,9 @@ def download(port, path, pid=None):
 
 def measure(env, path):
     port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "bench.settings_wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            # A sync worker is killed after --timeout seconds of one request: long
-            # downloads need a generous one (see bench/README.md).
-            "--timeout",
-            "1800",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    # A sync worker is killed after --timeout seconds of one request: long downloads
+    # need a generous one (see bench/README.md).
+    server = start_gunicorn(env, port, 1, "--timeout", "1800")
     try:
         wait_for(port)
         pid = worker_of(server.pid)

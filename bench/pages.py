@@ -144,6 +144,26 @@ def staff_session(env):
     )
 
 
+def start_gunicorn(env, port, workers, *options):
+    """The portal under gunicorn on 127.0.0.1:``port`` with the benchmark's
+    settings (``env``); ``options`` are more gunicorn options."""
+    return subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "bench.settings_wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            *options,
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
 def measure(port, path, requests, concurrency, cookie=""):
     latencies, errors, lock = [], [], threading.Lock()
     per_thread = requests // concurrency
@@ -204,20 +224,7 @@ def main():
     cookie = f"sessionid={staff_session(env)}" if args.projects else ""
 
     port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "bench.settings_wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_gunicorn(env, port, args.workers)
     try:
         for _ in range(100):
             try:
