@@ -22,8 +22,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.permissions import is_reviewer, province_of, visible_proposals
+from partners.lists import FilteredListView
 from partners.models import Province
-from partners.pagination import filter_notices, paginate
 from projects.validators import DOCUMENT_TYPES, detected_type
 
 from . import workflow
@@ -48,6 +48,12 @@ class ProposalFilter(django_filters.FilterSet):
     class Meta:
         model = Proposal
         fields = ["status", "province"]
+
+    @property
+    def qs(self):
+        """With a filter it cannot read, the list shows every proposal the user
+        may see (and says which filter it ignored)."""
+        return super().qs if self.is_valid() else self.queryset
 
 
 class ProposalAccessMixin(LoginRequiredMixin):
@@ -78,31 +84,26 @@ class ProposalAccessMixin(LoginRequiredMixin):
         )
 
 
-class ProposalListView(ProposalAccessMixin, TemplateView):
+class ProposalListView(ProposalAccessMixin, FilteredListView):
     template_name = "proposals/proposal_list.html"
+    filterset_class = ProposalFilter
+    context_object_name = "proposals"
     paginate_by = 25
 
-    def get_context_data(self, **kwargs):
-        proposals = visible_proposals(
+    def get_queryset(self):
+        return visible_proposals(
             self.request.user, Proposal.objects.all()
         ).select_related("province")
-        filterset = ProposalFilter(self.request.GET, queryset=proposals)
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
         if not self.is_reviewer:
-            del filterset.form.fields["province"]
-        filterset.form.is_valid()
-        notices = filter_notices(filterset)
-        results = filterset.qs if filterset.is_valid() else proposals
-        page, page_notice = paginate(self.request, results, self.paginate_by)
-        if page_notice:
-            notices.append(page_notice)
+            del filterset.form.fields["province"]  # theirs is the only one
+        return filterset
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter=filterset,
-            page_obj=page,
-            proposals=page.object_list,
-            province=self.province,
-            is_reviewer=self.is_reviewer,
-            notices=notices,
-            **kwargs,
+            province=self.province, is_reviewer=self.is_reviewer, **kwargs
         )
 
 
