@@ -8,6 +8,9 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault(
+    "DGCIN_IATI_ORG_REF", "AR-CUIT-00000000000"
+)  # shape only, not real
 
 from dgcin.settings.prod import *  # noqa: F403
 

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
+
+from accounts.permissions import is_reviewer, province_of
 
 
 def language_links(request):
@@ -16,3 +19,17 @@ def language_links(request):
             for code, _name in settings.LANGUAGES
         ]
     }
+
+
+def proposals_link(request):
+    """Whether the menu links to the proposals area: for the focal points and the
+    staff who review proposals, as accounts.permissions decides; the public reaches
+    it through "Focal points: sign in". Asked only when a template reads it."""
+    user = getattr(request, "user", None)
+
+    def may_use_proposals():
+        if user is None or not user.is_authenticated:
+            return False
+        return is_reviewer(user) or province_of(user) is not None
+
+    return {"shows_proposals": SimpleLazyObject(may_use_proposals)}

@@ -3,7 +3,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from directory.models import Unit
+from directory.models import InstitutionalText, Unit
 from partners.models import Bloc
 from projects.facets import key_figures
 from projects.models import Project
@@ -18,6 +18,7 @@ class HomeView(TemplateView):
         ).select_related("parent")
         latest = Project.objects.published().order_by("-updated_at")[:3]
         return super().get_context_data(
+            text=InstitutionalText.objects.for_page(InstitutionalText.Page.HOME),
             directorates=directorates,
             figures=key_figures(),
             latest_projects=latest,
@@ -30,7 +31,11 @@ class AboutView(TemplateView):
     template_name = "pages/about.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(blocs=Bloc.objects.order_by("kind"), **kwargs)
+        return super().get_context_data(
+            text=InstitutionalText.objects.for_page(InstitutionalText.Page.ABOUT),
+            blocs=Bloc.objects.order_by("kind"),
+            **kwargs,
+        )
 
 
 @never_cache

@@ -10,6 +10,7 @@ from partners.resources import ReferenceResource, lookup
 from .models import (
     FocalPoint,
     FocalPointAccount,
+    InstitutionalText,
     PhoneLine,
     Representation,
     StaffMembership,
@@ -142,3 +143,24 @@ class FocalPointAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
+
+
+@admin.register(InstitutionalText)
+class InstitutionalTextAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """The words of the home and about pages; the pages lay them out."""
+
+    list_display = ("page", "title", "updated_at")
+    fields = ("page", "title", "lead", "body")
+    history_list_display = ("title",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A text stays on its page; a new one chooses among the pages.
+        return ("page",) if obj else ()
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # django-simple-history follows the foreign keys with select_related(*names);
+        # with none to follow (this model has none) that is select_related(), which
+        # Django 6.1 deprecates. The history user is the only row to join.
+        return history_manager.filter(**{pk_name: object_id}).select_related(
+            "history_user"
+        )

@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
+from partners.collation import Collated
 from partners.models import Province
 
 from .models import FocalPoint, Representation, Unit
@@ -57,7 +58,7 @@ class FocalPointListView(TemplateView):
         focal_points = {fp.province_id: fp for fp in FocalPoint.objects.all()}
         provinces = [
             (province, focal_points.get(province.pk))
-            for province in Province.objects.order_by("name")
+            for province in Province.objects.order_by(Collated("name"))
         ]
         return super().get_context_data(
             provinces=provinces,

@@ -6,8 +6,10 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
+from projects import publishing
 from projects.models import Participation, Project, budget_totals
 
+from .exports import project_notes
 from .formatting import decimal_text, iso, money_text, translated
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
@@ -69,7 +71,7 @@ def csv_columns(absolute_url, language):
         return lambda project: iso(getattr(project, field))
 
     return [
-        (gettext_lazy("IATI identifier"), lambda p: p.iati_identifier),
+        (gettext_lazy("IATI identifier"), publishing.public_identifier),
         (gettext_lazy("Title"), lambda p: name(p, "title")),
         (gettext_lazy("Summary"), lambda p: name(p, "summary")),
         (gettext_lazy("Modality code"), lambda p: p.modality),
@@ -133,6 +135,12 @@ def csv_columns(absolute_url, language):
         (
             gettext_lazy("Last updated"),
             lambda p: timezone.localtime(p.updated_at).isoformat(timespec="seconds"),
+        ),
+        # Sample data and provisional identifiers, said on each row: a CSV file
+        # has no other place for it.
+        (
+            gettext_lazy("Notes on the data"),
+            lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
     ]
 

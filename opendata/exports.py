@@ -6,14 +6,22 @@ of ``CHUNK_SIZE`` fetched by primary key, each chunk with everything the files s
 a fixed number of queries: memory stays flat and the first bytes leave at once,
 whatever the number of projects. The files themselves are written by ``csv_export``,
 ``json_export`` and ``iati``, with the values of ``formatting``.
+
+Every file says so when it holds sample data (fictitious projects loaded for
+demonstration) or while DGCIN's IATI organisation identifier is the placeholder:
+``file_notices`` in the file's metadata or head, ``project_notes`` on each project.
 """
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from directory.models import Unit
 from partners.models import Bloc, Country, Organisation, Province
 from partners.search import MAX_QUERY_LENGTH
+from projects import publishing
 from projects.models import (
     Budget,
     Currency,
@@ -33,6 +41,67 @@ from projects.models import (
 )
 
 CHUNK_SIZE = 500
+
+
+# What a file says of itself ---------------------------------------------------------
+
+SAMPLE_FILE = gettext_lazy(
+    "This file contains sample data: fictitious projects loaded for demonstration, "
+    "not DGCIN's real portfolio. Their IATI identifiers start with XE-EXAMPLE, the "
+    "prefix reserved for example data."
+)
+SAMPLE_PROJECT = gettext_lazy(
+    "Sample data: a fictitious project loaded for demonstration, not part of "
+    "DGCIN's real portfolio."
+)
+PROVISIONAL_FILE = gettext_lazy(
+    "Provisional identifiers: DGCIN's IATI organisation identifier "
+    "(%(reference)s) is a placeholder, not registered with the IATI Registry, so "
+    "the IATI identifiers in this file are not final."
+)
+PROVISIONAL_PROJECT = gettext_lazy(
+    "Provisional IATI identifier: DGCIN's IATI organisation identifier is not set yet."
+)
+
+
+def has_samples(queryset):
+    """Whether the projects of a download include sample data (one query)."""
+    return queryset.filter(is_sample=True).exists()
+
+
+def _provisional_text():
+    return str(PROVISIONAL_FILE) % {"reference": settings.DGCIN_IATI_ORG_REF}
+
+
+def provisional_file():
+    """The provisional-identifiers notice, translated when it is read."""
+    return lazy(_provisional_text, str)()
+
+
+def file_notices(samples):
+    """The notices a file's metadata or head carries: sample data, provisional
+    identifiers (lazy messages)."""
+    notices = [SAMPLE_FILE] if samples else []
+    if publishing.uses_placeholder_reference():
+        notices.append(provisional_file())
+    return notices
+
+
+def project_notes(project):
+    """The notices one project's row or record carries (lazy messages)."""
+    notes = [SAMPLE_PROJECT] if project.is_sample else []
+    if publishing.uses_placeholder_reference():
+        notes.append(PROVISIONAL_PROJECT)
+    return notes
+
+
+def in_languages(message):
+    """{language: ``message`` in it} for every language of the site."""
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            texts[language] = str(message)
+    return texts
 
 
 # Choosing the projects ------------------------------------------------------------

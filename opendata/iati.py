@@ -1,15 +1,18 @@
 """IATI 2.03 activity XML for published projects, and the checks it must pass.
 
-``iati_stream`` writes an ``iati-activities`` document one activity at a time: each
-project is built as an lxml element in the schema's element order, serialised and
-dropped, so memory stays flat. ``check_activity`` applies the activity rules of the
-IATI Standard ruleset (``rules/standard.json``) that our data can break, and
-``schema_errors`` validates an activity against the official XSD.
+``build_activity`` builds a project's activity as an lxml element in the schema's
+element order; ``iati_file`` writes the ``iati-activities`` document one activity at
+a time (serialised and dropped, so memory stays flat), each checked before it goes
+in. ``iati_rules.check_activity`` applies the activity rules of the IATI Standard
+ruleset (``rules/standard.json``) that our data can break, and ``schema_errors``
+validates an activity against the official XSD.
 
 How the portal's data maps to IATI:
 
 - reporting-org: ``settings.DGCIN_IATI_ORG_REF``, type 10 (government), named after
-  the General Directorate as the contact directory gives it;
+  the General Directorate as the contact directory gives it; a sample project is
+  reported under the example-data prefix (``projects.publishing``: XE-EXAMPLE- before
+  the reference and the identifier) and carries a comment saying it is sample data;
 - participating-org: every partner with its IATI role; a country is its government
   (type 10), Argentina is reported under DGCIN's reference, an organisation carries
   its IATI identifier and type;
@@ -43,8 +46,11 @@ from django.utils import timezone, translation
 from lxml import etree
 
 from directory.models import Unit
+from projects import publishing
 from projects.models import Project
 
+from .exports import SAMPLE_PROJECT
+from .exports import in_languages as every_language
 from .formatting import (
     LANGUAGES,
     decimal_text,
@@ -127,11 +133,13 @@ class Issue:
 
 class Context:
     """What every activity of one export shares: how to make absolute links, the
-    reporting organisation's name and each directorate's contact details."""
+    reporting organisation's name and each directorate's contact details, and
+    whether the file holds sample data."""
 
-    def __init__(self, absolute_url, generated=None):
+    def __init__(self, absolute_url, generated=None, samples=False):
         self.absolute_url = absolute_url
         self.generated = generated or timezone.now()
+        self.samples = samples
         units = list(Unit.objects.with_lines())
         self.head = next((unit for unit in units if unit.parent_id is None), None)
         self.reporting_names = self.unit_names(self.head) if self.head else {}
@@ -206,9 +214,16 @@ def media_type(document):
     return "text/html" if document.url else "application/octet-stream"
 
 
+def comment(texts):
+    """An XML comment of ``texts`` in each language ("--" cannot be in one)."""
+    text = " / ".join(dict.fromkeys(texts.values()))
+    return etree.Comment(f" {clean(text).replace('--', '- -')} ")
+
+
 def build_activity(project, context):
     """(the project's ``iati-activity`` element, [Issue] for data left out)."""
     notes = []
+    reference = publishing.reporting_reference(project)
     with translation.override(DEFAULT_LANGUAGE):
         page = context.absolute_url(project.get_absolute_url())
     activity = etree.Element(
@@ -219,15 +234,11 @@ def build_activity(project, context):
             "linked-data-uri": page,
         },
     )
-    sub(activity, "iati-identifier", text=project.iati_identifier)
-    reporting = sub(
-        activity,
-        "reporting-org",
-        {"ref": settings.DGCIN_IATI_ORG_REF, "type": GOVERNMENT},
-    )
-    add_narratives(
-        reporting, context.reporting_names or {"es": settings.DGCIN_IATI_ORG_REF}
-    )
+    if project.is_sample:
+        activity.append(comment(every_language(SAMPLE_PROJECT)))
+    sub(activity, "iati-identifier", text=publishing.public_identifier(project))
+    reporting = sub(activity, "reporting-org", {"ref": reference, "type": GOVERNMENT})
+    add_narratives(reporting, context.reporting_names or {"es": reference})
     add_narratives(sub(activity, "title"), in_languages(project, "title"))
 
     general = {
@@ -245,16 +256,16 @@ def build_activity(project, context):
         )
     add_narratives(sub(activity, "description", {"type": "1"}), general)
     objectives = in_languages(project, "objectives")
-    if any(objectives.values()):
+    if any(clean(text) for text in objectives.values()):
         add_narratives(sub(activity, "description", {"type": "2"}), objectives)
 
     for participation in project.contents.participations:
-        add_participant(activity, participation)
+        add_participant(activity, participation, reference)
     if project.fo_ar_number:
         other = sub(
             activity, "other-identifier", {"ref": project.fo_ar_number, "type": "A1"}
         )
-        sub(other, "owner-org", {"ref": settings.DGCIN_IATI_ORG_REF})
+        sub(other, "owner-org", {"ref": reference})
     sub(activity, "activity-status", {"code": project.status})
     for kind, day in (
         ("1", project.planned_start),
@@ -316,12 +327,13 @@ def build_activity(project, context):
     return activity, notes
 
 
-def add_participant(activity, participation):
+def add_participant(activity, participation, reference):
+    """A participating-org; Argentina is reported under ``reference``."""
     country, organisation = participation.country, participation.organisation
     if country:
         home = country.code == settings.HOME_COUNTRY
         attributes = {
-            "ref": settings.DGCIN_IATI_ORG_REF if home else None,
+            "ref": reference if home else None,
             "type": GOVERNMENT,
         }
         names = in_languages(country, "name")
@@ -383,7 +395,7 @@ def add_result(activity, project, result):
     element = sub(activity, "result", {"type": result.type})
     add_narratives(sub(element, "title"), in_languages(result, "title"))
     description = in_languages(result, "description")
-    if any(description.values()):
+    if any(clean(text) for text in description.values()):
         add_narratives(sub(element, "description"), description)
     start, end = project.start_date, project.end_date
     for indicator in indicators:
@@ -441,27 +453,6 @@ def add_result(activity, project, result):
 def serialise(activity):
     etree.indent(activity, space="  ", level=1)
     return "  " + etree.tostring(activity, encoding="unicode") + "\n"
-
-
-def document_start(context):
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<iati-activities version="{IATI_VERSION}" '
-        f'generated-datetime="{iso_datetime(context.generated)}">\n'
-    )
-
-
-DOCUMENT_END = "</iati-activities>\n"
-
-
-def iati_stream(chunks, context):
-    """The IATI file, one chunk of activities at a time."""
-    yield document_start(context)
-    for chunk in chunks:
-        yield "".join(
-            serialise(build_activity(project, context)[0]) for project in chunk
-        )
-    yield DOCUMENT_END
 
 
 # Checking ------------------------------------------------------------------------

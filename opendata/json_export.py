@@ -9,6 +9,7 @@ from django.utils import translation
 
 from directory.models import Unit
 from partners.models import IatiOrganisationType
+from projects import publishing
 from projects.models import (
     Budget,
     Indicator,
@@ -29,7 +30,7 @@ from .formatting import (
 
 # Version of the JSON structure (opendata/schemas/projects.schema.json). A new field
 # is a minor change; a renamed, removed or retyped one a major change.
-JSON_SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_VERSION = "1.1"
 
 
 class Labels:
@@ -101,8 +102,9 @@ def project_record(project, labels, absolute_url):
         with translation.override(language):
             urls[language] = absolute_url(project.get_absolute_url())
     return {
-        "iati_identifier": project.iati_identifier,
+        "iati_identifier": publishing.public_identifier(project),
         "slug": project.slug,
+        "sample": project.is_sample,
         "url": urls,
         "title": in_languages(project, "title"),
         "summary": in_languages(project, "summary"),
@@ -211,6 +213,7 @@ def publisher():
         "name": in_languages(head, "name") if head else None,
         "acronym": (head.acronym or None) if head else None,
         "iati_identifier": settings.DGCIN_IATI_ORG_REF,
+        "iati_identifier_provisional": publishing.uses_placeholder_reference(),
     }
 
 

@@ -1,6 +1,6 @@
 """The statistics page's figures: how many published projects, for the catalogue's
-filters, by modality, status, Argentina's role, region, partner country, DAC sector
-category, SDG and start year.
+filters, by modality, status, Argentina's role, region, partner country, Argentine
+province, DAC sector category, SDG and start year.
 
 Counting is split from presenting. ``counts()`` runs a fixed number of GROUP BY
 queries, whatever the number of projects, and keeps their result (codes and numbers,
@@ -8,18 +8,16 @@ no words) in the facet cache for each filter combination, shared by both languag
 ``figures()`` then labels the counts in the active language and lays out the charts.
 """
 
-import functools
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Country, Region
+from partners.collation import collation_key
+from partners.models import Country, Province, Region
 from projects import facets
 from projects.filters import count
 from projects.models import (
@@ -30,11 +28,10 @@ from projects.models import (
     SectorCategory,
 )
 
-from . import charts
+from . import charts, maps
 
-WORLD_MAP = Path(__file__).resolve().parent / "data" / "world_map.json"
-# Bump when the shape of the cached counts changes.
-FORMAT = 1
+# Bump when the shape of the cached counts or labels changes.
+FORMAT = 2
 # Countries and sectors: the chart shows the first ones, the table all of them.
 TOP = 15
 
@@ -61,7 +58,7 @@ def counts(filterset):
 
 
 def compute(projects):
-    """The counts for the ``projects`` queryset, in eight GROUP BY or COUNT queries
+    """The counts for the ``projects`` queryset, in nine GROUP BY or COUNT queries
     whatever the number of projects (timed in bench/pages.py)."""
     chosen = projects.values("pk")
     codes = dict(Country.objects.values_list("pk", "code"))
@@ -105,7 +102,13 @@ def compute(projects):
             "sector__category__code",
             "project",
         ),
-        # A project links to a goal once: no DISTINCT needed.
+        # A project links to a goal, or a province, once: no DISTINCT needed.
+        "province": dict(
+            Project.provinces.through.objects.filter(project__in=chosen)
+            .order_by()
+            .values_list("province__code")
+            .annotate(projects=Count("*"))
+        ),
         "sdg": {
             str(number): projects
             for number, projects in Project.sdg_goals.through.objects.filter(
@@ -119,8 +122,8 @@ def compute(projects):
 
 
 def labels():
-    """Names of the regions, countries, sector categories and goals in the active
-    language, cached per language."""
+    """Names of the regions, countries, provinces, sector categories and goals in
+    the active language, cached per language."""
 
     def compute():
         return {
@@ -129,11 +132,12 @@ def labels():
                 for region in Region.objects.tree()
             ],
             "country": dict(Country.objects.values_list("code", "name")),
+            "province": dict(Province.objects.values_list("code", "name")),
             "sector": dict(SectorCategory.objects.values_list("code", "name")),
             "sdg": {str(goal.number): str(goal) for goal in SdgGoal.objects.all()},
         }
 
-    return facets.cached({"stats-labels": get_language()}, compute)
+    return facets.cached({"stats-labels": f"{FORMAT}:{get_language()}"}, compute)
 
 
 @dataclass
@@ -160,6 +164,7 @@ class Figure:
     note: str = ""
     chart: charts.BarChart = None
     shown: list = field(default_factory=list)
+    map: dict = None  # drawn instead of a bar chart (see maps.province_map)
 
     @property
     def empty(self):
@@ -211,6 +216,7 @@ def figures(numbers, catalogue_url, query):
             numbers["country"],
             names["country"],
         ),
+        province_figure(numbers, names),
         ranked_figure(
             "sector",
             gettext("Projects by DAC sector category"),
@@ -237,11 +243,12 @@ def figures(numbers, catalogue_url, query):
         ),
     ]
     for figure in result:
-        shown = [row for row in figure.rows if row.charted]
-        figure.chart = charts.bar_chart(
-            [(row.label, row.value, row.level) for row in shown], figure.layout
-        )
-        figure.shown = list(zip(shown, figure.chart.bars, strict=True))
+        if figure.map is None:
+            shown = [row for row in figure.rows if row.charted]
+            figure.chart = charts.bar_chart(
+                [(row.label, row.value, row.level) for row in shown], figure.layout
+            )
+            figure.shown = list(zip(shown, figure.chart.bars, strict=True))
         for row in figure.rows:
             row.share = 100 * row.value / total if total else 0
             if row.filter and row.value:
@@ -309,7 +316,8 @@ def region_figure(numbers, names):
 def ranked_figure(slug, title, intro, heading, counted, names):
     """Options by number of projects, the first TOP charted, all in the table."""
     ranked = sorted(
-        counted.items(), key=lambda item: (-item[1], names.get(item[0], item[0]))
+        counted.items(),
+        key=lambda item: (-item[1], collation_key(names.get(item[0], item[0]))),
     )
     rows = [
         Row(names.get(code, code), value, 0, (slug, code), position < TOP)
@@ -350,43 +358,31 @@ def year_figure(numbers):
     )
 
 
-@functools.cache
-def world():
-    """Country shapes for the map: see manage.py build_world_map."""
-    return json.loads(WORLD_MAP.read_text(encoding="utf-8"))
-
-
 def partner_map(numbers):
-    """Partner countries shaded in up to five classes by number of projects, with
-    the legend, and the partner countries too small for the map."""
-    counted = numbers["country"]
-    if not counted:
-        return None
-    names = labels()["country"]
-    shapes = world()
-    bounds = charts.classes(counted.values())
-    countries = [
-        {
-            "code": code,
-            "path": path,
-            "name": names.get(code, code),
-            "value": counted.get(code, 0),
-            "shade": charts.shade(counted.get(code, 0), bounds),
-        }
-        for code, path in shapes["countries"].items()
-        if code != settings.HOME_COUNTRY
-    ]
-    return {
-        "width": shapes["width"],
-        "height": shapes["height"],
-        "countries": countries,
-        "home": shapes["countries"].get(settings.HOME_COUNTRY, ""),
-        "home_name": names.get(settings.HOME_COUNTRY, settings.HOME_COUNTRY),
-        "legend": [
-            {"shade": number, "low": low, "high": high}
-            for number, (low, high) in enumerate(bounds, start=1)
-        ],
-        "missing": sorted(
-            names.get(code, code) for code in counted if code not in shapes["countries"]
+    """The world map of partner countries (see maps.partner_map)."""
+    return maps.partner_map(numbers["country"], labels()["country"])
+
+
+def province_figure(numbers, names):
+    """Every province with its projects, in a table and on the bicontinental map
+    of Argentina."""
+    counted = numbers["province"]
+    figure = Figure(
+        "province",
+        gettext("Projects by Argentine province"),
+        gettext(
+            "The Argentine provinces where the projects take place. A project in "
+            "several provinces counts in each of them. The map is bicontinental, as "
+            "Law 26.651 requires: the Argentine Antarctic Sector is drawn at the "
+            "same scale as the American continent and, with the Malvinas, South "
+            "Georgia and South Sandwich Islands, belongs to the province of Tierra "
+            "del Fuego, Antártida e Islas del Atlántico Sur."
         ),
-    }
+        gettext("Province"),
+        [
+            Row(name, counted.get(code, 0), 0, ("province", code))
+            for code, name in names["province"].items()
+        ],
+    )
+    figure.map = maps.province_map(counted, names["province"])
+    return figure

@@ -20,8 +20,17 @@ from projects.models import Project
 
 from . import stats
 from .csv_export import csv_stream
-from .exports import applied_filters, export_filename, filter_errors, in_chunks
-from .iati import Context, iati_stream
+from .exports import (
+    applied_filters,
+    export_filename,
+    file_notices,
+    filter_errors,
+    has_samples,
+    in_chunks,
+)
+from .exports import in_languages as every_language
+from .iati import Context
+from .iati_file import iati_stream, web_check
 from .json_export import JSON_SCHEMA_VERSION, json_stream, publisher
 
 JSON_SCHEMA = Path(__file__).resolve().parent / "schemas" / "projects.schema.json"
@@ -105,6 +114,7 @@ class JsonExportView(ExportView):
         catalogue = reverse("projects:project-list")
         query = self.request.GET.copy()
         query.pop("page", None)
+        samples = has_samples(queryset)
         metadata = {
             "schema_version": JSON_SCHEMA_VERSION,
             "schema": self.absolute_url(reverse("opendata:export-schema")),
@@ -117,12 +127,15 @@ class JsonExportView(ExportView):
                 f"{catalogue}?{query.urlencode()}" if query else catalogue
             ),
             "filters": applied_filters(self.filterset),
+            "sample_data": samples,
+            "notices": [every_language(notice) for notice in file_notices(samples)],
         }
         return json_stream(in_chunks(queryset), self.absolute_url, metadata)
 
 
 class IatiExportView(ExportView):
-    """IATI 2.03 ``iati-activities``: one activity per project."""
+    """IATI 2.03 ``iati-activities``: one activity per project whose activity is
+    valid (``iati_file``: the others are left out and the staff told)."""
 
     content_type = "application/xml; charset=utf-8"
     extension = "xml"
@@ -144,7 +157,8 @@ class IatiExportView(ExportView):
         )
 
     def stream(self, queryset, language):
-        return iati_stream(in_chunks(queryset), Context(self.absolute_url))
+        context = Context(self.absolute_url, samples=has_samples(queryset))
+        return iati_stream(in_chunks(queryset), context, check=web_check())
 
 
 def export_schema(request):

@@ -4,6 +4,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .collation import Collated
 from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
 from .resources import (
     BlocMembershipResource,
@@ -46,7 +47,7 @@ class CountryAdmin(PartnerAdmin):
     list_select_related = ("region",)
     list_editable = ("region", "is_active")
     search_fields = ("name_es", "name_en", "code")
-    ordering = ("name",)
+    ordering = (Collated("name"),)
 
 
 @admin.register(Province)
@@ -54,14 +55,14 @@ class ProvinceAdmin(ReferenceAdmin):
     resource_classes = [ProvinceResource]
     list_display = ("name", "code")
     search_fields = ("name_es", "name_en", "code")
-    ordering = ("name",)
+    ordering = (Collated("name"),)
 
 
 class BlocMembershipInline(admin.TabularInline):
     model = BlocMembership
     extra = 1
     autocomplete_fields = ("country",)
-    fields = ("country", "status", "since", "until", "needs_review", "note")
+    fields = ("country", "status", "since", "until", "needs_review", "note", "source")
 
 
 @admin.register(Bloc)
@@ -79,7 +80,13 @@ class BlocMembershipAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_display = ("country", "bloc", "status", "since", "until", "needs_review")
     list_filter = ("bloc", "status", "needs_review", "country__region")
     list_select_related = ("country", "bloc")
-    search_fields = ("country__name", "country__code", "bloc__acronym", "note")
+    search_fields = (
+        "country__name",
+        "country__code",
+        "bloc__acronym",
+        "note",
+        "source",
+    )
     autocomplete_fields = ("country", "bloc")
     date_hierarchy = "since"
 

@@ -11,7 +11,36 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .collation import Collated
+from .identifiers import validate_organisation_identifier
 from .search import Searchable, SearchQuerySet
+
+# ISO 3166-1 lists these parts of Argentina's province of Tierra del Fuego, Antártida
+# e Islas del Atlántico Sur (AR-V) apart: the Malvinas (FK), South Georgia and the
+# South Sandwich Islands (GS) and Antarctica (AQ, whose Argentine sector is AR-V's).
+# They are never partner countries: no Country row, no page, no filter, no import.
+ARGENTINE_TERRITORY_CODES = ("FK", "GS", "AQ")
+ARGENTINE_TERRITORY_PROVINCE = "AR-V"
+ARGENTINE_TERRITORY_NAMES = {
+    "FK": _("Malvinas Islands"),
+    "GS": _("South Georgia Islands and South Sandwich Islands"),
+    "AQ": _("Argentine Antarctica"),
+}
+
+
+def validate_not_argentine_territory(code):
+    """Refuse, with the reason, an ISO 3166-1 code that names part of Argentina."""
+    code = (code or "").strip().upper()
+    if code in ARGENTINE_TERRITORY_CODES:
+        raise ValidationError(
+            _(
+                "%(code)s is not a foreign country: it stands for %(name)s, Argentine "
+                "territory in the province of Tierra del Fuego, Antártida e Islas del "
+                "Atlántico Sur, which cannot be a partner country."
+            ),
+            params={"code": code, "name": ARGENTINE_TERRITORY_NAMES[code]},
+            code="argentine_territory",
+        )
 
 
 class IatiOrganisationType(models.TextChoices):
@@ -73,7 +102,7 @@ class Region(models.Model):
     objects = RegionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["position", "name"]
+        ordering = ["position", Collated("name")]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
@@ -102,7 +131,10 @@ class Country(Searchable):
         _("ISO code"),
         max_length=2,
         unique=True,
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. PY."))],
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. PY.")),
+            validate_not_argentine_territory,
+        ],
         help_text=_("ISO 3166-1 alpha-2, e.g. PY for Paraguay."),
     )
     name = models.CharField(_("name"), max_length=100)
@@ -123,9 +155,18 @@ class Country(Searchable):
     objects = CountryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [Collated("name")]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(code__in=ARGENTINE_TERRITORY_CODES),
+                name="partners_country_not_argentine_territory",
+                violation_error_message=_(
+                    "Argentine territory cannot be a partner country."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -146,14 +187,23 @@ class Province(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        default="",
+        help_text=_("Shown on the province's page: what the jurisdiction comprises."),
+    )
 
     class Meta:
-        ordering = ["name"]
+        ordering = [Collated("name")]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:province-detail", kwargs={"code": self.code.lower()})
 
 
 class BlocQuerySet(SearchQuerySet):
@@ -192,7 +242,7 @@ class Bloc(Searchable):
     objects = BlocQuerySet.as_manager()
 
     class Meta:
-        ordering = ["acronym"]
+        ordering = [Collated("acronym")]
         verbose_name = _("bloc or forum")
         verbose_name_plural = _("blocs and forums")
 
@@ -247,11 +297,21 @@ class BlocMembership(models.Model):
         help_text=_("Ticked where the status or its dates are uncertain."),
     )
     note = models.TextField(_("note"), blank=True, default="")
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_(
+            "Where the status and its dates come from: the instrument "
+            "(e.g. “Decisión CMC N° 18/04”) and its web address where it is online."
+        ),
+    )
 
     objects = BlocMembershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["bloc", "country__name", "since"]
+        ordering = ["bloc", Collated("country__name"), "since"]
         verbose_name = _("bloc membership")
         verbose_name_plural = _("bloc memberships")
         constraints = [
@@ -287,6 +347,16 @@ class BlocMembership(models.Model):
     @property
     def is_current(self):
         return self.until is None or self.until > timezone.localdate()
+
+    @property
+    def source_url(self):
+        """The source when it is nothing but a web address, for a plain link."""
+        source = self.source.strip()
+        if source.startswith(("https://", "http://")) and not any(
+            character.isspace() for character in source
+        ):
+            return source
+        return ""
 
     def clean(self):
         if self.since and self.until and self.since > self.until:
@@ -366,12 +436,7 @@ class Organisation(Searchable):
         max_length=100,
         blank=True,
         default="",
-        validators=[
-            RegexValidator(
-                r"^[A-Z]{2}(-[A-Za-z0-9]+)+$",
-                _("An IATI organisation identifier, e.g. XM-DAC-41114."),
-            )
-        ],
+        validators=[validate_organisation_identifier],
         help_text=_("As published by the organisation, e.g. XM-DAC-41114 for UNDP."),
     )
     website = models.URLField(_("website"), blank=True, default="")
@@ -379,7 +444,7 @@ class Organisation(Searchable):
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [Collated("name")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [

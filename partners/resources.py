@@ -1,9 +1,18 @@
 """CSV/XLSX import and export of partners (django-import-export)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
+from .models import (
+    Bloc,
+    BlocMembership,
+    Country,
+    Organisation,
+    Province,
+    Region,
+    validate_not_argentine_territory,
+)
 
 
 class LookupWidget(widgets.ForeignKeyWidget):
@@ -11,6 +20,11 @@ class LookupWidget(widgets.ForeignKeyWidget):
     spreadsheet names one that does not exist."""
 
     def clean(self, value, row=None, **kwargs):
+        if self.model is Country:
+            try:
+                validate_not_argentine_territory(value)
+            except ValidationError as error:
+                raise ValueError(" ".join(error.messages)) from None
         try:
             return super().clean(value, row, **kwargs)
         except self.model.DoesNotExist:
@@ -79,6 +93,7 @@ class BlocMembershipResource(ReferenceResource):
             "status",
             "since",
             "until",
+            "source",
             "needs_review",
             "note",
         ]

@@ -20,7 +20,7 @@ class CountryTranslationOptions(TranslationOptions):
 
 @register(Province)
 class ProvinceTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "description")
     required_languages = ("es",)
 
 

@@ -15,4 +15,9 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("bloc/<slug:slug>/", views.BlocDetailView.as_view(), name="bloc-detail"),
+    path(
+        "province/<str:code>/",
+        views.ProvinceDetailView.as_view(),
+        name="province-detail",
+    ),
 ]

@@ -4,9 +4,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
+from .collation import Collated
 from .filters import BlocFilter, CountryFilter, OrganisationFilter
 from .lists import FilteredListView
-from .models import Bloc, BlocMembership, Country, Organisation, current_memberships
+from .models import (
+    ARGENTINE_TERRITORY_CODES,
+    ARGENTINE_TERRITORY_PROVINCE,
+    Bloc,
+    BlocMembership,
+    Country,
+    Organisation,
+    Province,
+    current_memberships,
+)
 
 # kind in the query string -> (tab label, filter set, what its rows need)
 PARTNER_KINDS = {
@@ -62,6 +72,7 @@ class PartnerListView(FilteredListView):
         context = super().get_context_data(**kwargs)
         active = self.filterset
         return context | {
+            "provinces": Province.objects.order_by(Collated("name")),
             "kind": self.kind,
             "tabs": self.tabs(context["result_count"]),
             "has_filters": any(
@@ -107,6 +118,14 @@ class CountryDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         code = kwargs["code"]
+        if code.upper() in ARGENTINE_TERRITORY_CODES:
+            # The Malvinas, South Georgia and South Sandwich Islands and the
+            # Argentine Antarctic Sector: Argentina, never a foreign country.
+            return redirect(
+                "partners:province-detail",
+                code=ARGENTINE_TERRITORY_PROVINCE.lower(),
+                permanent=True,
+            )
         if code != code.lower():
             return redirect(
                 "partners:country-detail", code=code.lower(), permanent=True
@@ -119,7 +138,8 @@ class CountryDetailView(DetailView):
                 current_memberships(),
                 "representations",
                 Prefetch(
-                    "organisations", queryset=Organisation.objects.order_by("name")
+                    "organisations",
+                    queryset=Organisation.objects.order_by(Collated("name")),
                 ),
             ),
             code=self.kwargs["code"].upper(),
@@ -144,7 +164,7 @@ class BlocDetailView(DetailView):
     def get_context_data(self, **kwargs):
         memberships = self.object.memberships.select_related(
             "country", "country__region"
-        ).order_by("country__name", "since")
+        ).order_by(Collated("country__name"), "since")
         current = [m for m in memberships if m.is_current]
         by_status = {status: [] for status in BlocMembership.Status}
         for membership in current:
@@ -158,4 +178,26 @@ class BlocDetailView(DetailView):
             member_count=len({m.country_id for m in current}),
             history=[m for m in memberships if not m.is_current],
             **kwargs,
+        )
+
+
+class ProvinceDetailView(DetailView):
+    """An Argentine jurisdiction: what it comprises, its focal point and the
+    published projects that name it."""
+
+    template_name = "partners/province_detail.html"
+    context_object_name = "province"
+
+    def get(self, request, *args, **kwargs):
+        code = kwargs["code"]
+        if code != code.lower():
+            return redirect(
+                "partners:province-detail", code=code.lower(), permanent=True
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Province.objects.select_related("focal_point"),
+            code=self.kwargs["code"].upper(),
         )

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import permissions
 from partners.models import Country
 
-from . import facets
+from . import facets, publishing
 from .models import (
     Budget,
     Currency,
@@ -30,20 +30,19 @@ from .models import (
     SectorCategory,
     SegibSector,
 )
+from .publishing_admin import (
+    ProjectForm,
+    PublicationRefused,
+    SubmittedRowsFormSet,
+    checklist_html,
+    publish_ready,
+)
 from .resources import ProjectResource
 from .rules import participation_errors, sector_percentage_error
 
 
-class RulesFormSet(BaseInlineFormSet):
+class RulesFormSet(SubmittedRowsFormSet):
     """An inline formset that checks a rule across its rows and the project."""
-
-    def kept_forms(self):
-        """Filled-in rows not marked for deletion (blank extra rows have no data)."""
-        return [
-            form
-            for form in self.forms
-            if form.cleaned_data and not self._should_delete_form(form)
-        ]
 
 
 class ParticipationFormSet(RulesFormSet):
@@ -87,6 +86,7 @@ class SectorInline(admin.TabularInline):
 
 class BudgetInline(admin.TabularInline):
     model = Budget
+    formset = SubmittedRowsFormSet
     extra = 0
     autocomplete_fields = ("currency",)
     fields = (
@@ -102,12 +102,14 @@ class BudgetInline(admin.TabularInline):
 
 class DocumentInline(TranslationTabularInline):
     model = Document
+    formset = SubmittedRowsFormSet
     extra = 0
     fields = ("title", "category", "language", "file", "url", "position")
 
 
 class ResultInline(TranslationTabularInline):
     model = Result
+    formset = SubmittedRowsFormSet
     extra = 0
     fields = ("title", "type", "position", "indicators_link")
     readonly_fields = ("indicators_link",)
@@ -156,6 +158,9 @@ class PartnerCountryFilter(admin.SimpleListFilter):
 
 @admin.register(Project)
 class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    form = ProjectForm
+    # Extended by import-export's own change list (see init_change_list_template).
+    change_list_template = "admin/projects/project/change_list.html"
     resource_classes = [ProjectResource]
     list_display = (
         "title",
@@ -189,7 +194,12 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     autocomplete_fields = ("segib_sector", "provinces", "blocs", "sdg_targets")
     filter_horizontal = ("sdg_goals",)
     prepopulated_fields = {"slug": ("title_es",)}
-    readonly_fields = ("iati_identifier", "created_at", "updated_at")
+    readonly_fields = (
+        "publication_checklist",
+        "iati_identifier",
+        "created_at",
+        "updated_at",
+    )
     inlines = [
         ParticipationInline,
         SectorInline,
@@ -198,6 +208,7 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
         ResultInline,
     ]
     fieldsets = [
+        (_("Ready to publish"), {"fields": ("publication_checklist",)}),
         (
             _("Title and texts"),
             {"fields": ("title", "summary", "description", "objectives")},
@@ -241,6 +252,29 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("participations__country")
+
+    @admin.display(description=_("Publish checklist"))
+    def publication_checklist(self, project):
+        return checklist_html(project)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except PublicationRefused as refused:  # rolled back: nothing was saved
+            self.message_user(
+                request,
+                _("Nothing was saved: the project cannot be published yet. %(missing)s")
+                % {"missing": " ".join(refused.missing)},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "left_out_of_iati": publishing.left_out_of_iati(),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description=_("partner countries"))
     def partner_countries(self, project):
@@ -288,9 +322,19 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
         super().save_related(request, form, formsets, change)
         project = form.instance
         project.sdg_goals.add(*{target.goal_id for target in project.sdg_targets.all()})
+        # ProjectForm checked the rows as submitted; this checks them as saved
+        # (read again: the object's prefetched rows are the old ones), inside the
+        # change form's transaction, which the exception rolls back.
+        if publishing.published(project) and (
+            missing := publishing.missing_for_publication(
+                Project.objects.get(pk=project.pk)
+            )
+        ):
+            raise PublicationRefused(missing)
 
     @admin.action(description=_("Publish the selected projects"))
     def publish(self, request, queryset):
+        """Publishes those whose publish checklist passes and names the others."""
         self.set_publication(request, queryset, Project.Publication.PUBLISHED)
 
     @admin.action(description=_("Archive the selected projects"))
@@ -303,20 +347,25 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
                 request.user, Project.objects.all()
             ).values("pk")
         )
-        changed = 0
-        for project in editable:
-            project.publication = publication
-            project.save(update_fields=["publication", "updated_at"])
-            changed += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d project updated.", "%(count)d projects updated.", changed
+        if publication == Project.Publication.PUBLISHED:
+            changed = publish_ready(self, request, publishing.with_rows(editable))
+            refused = editable.count() - changed
+        else:
+            changed = refused = 0
+            for project in editable:
+                project.publication = publication
+                project.save(update_fields=["publication", "updated_at"])
+                changed += 1
+        if changed or not refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d project updated.", "%(count)d projects updated.", changed
+                )
+                % {"count": changed},
+                messages.SUCCESS,
             )
-            % {"count": changed},
-            messages.SUCCESS,
-        )
-        if skipped := queryset.count() - changed:
+        if skipped := queryset.count() - changed - refused:
             self.message_user(
                 request,
                 ngettext(
@@ -392,7 +441,19 @@ class SdgTargetAdmin(CodeListAdmin):
 
 @admin.register(Currency)
 class CurrencyAdmin(CodeListAdmin):
-    pass
+    list_display = ("code", "name", "is_offered", "withdrawn")
+    list_filter = ("is_offered",)
+
+    def get_search_results(self, request, queryset, search_term):
+        """The budget and contribution pickers (the admin's autocomplete) offer only
+        the currencies offered for new lines; a line keeps the one it has."""
+        queryset, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            queryset = queryset.filter(is_offered=True)
+        return queryset, may_have_duplicates
 
 
 @admin.register(DocumentCategory)

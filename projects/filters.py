@@ -13,43 +13,90 @@ from . import facets
 from .models import Participation, Project, ProjectSector, SdgGoal, SectorCategory
 
 
-def one_of(label, queryset, to_field_name, **kwargs):
+def one_of(label, every, queryset, to_field_name, **kwargs):
     """A filter to one row of ``queryset``, which the query string names by
-    ``to_field_name`` (a code, slug or number); none chosen means all."""
+    ``to_field_name`` (a code, slug or number); none chosen means all, which the
+    choice ``every`` names ("All regions": each filter says it in its own words, so
+    Spanish agrees with the label's gender)."""
     return django_filters.ModelChoiceFilter(
         label=label,
         queryset=queryset,
         to_field_name=to_field_name,
-        empty_label=_("All"),
+        empty_label=every,
         **kwargs,
     )
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A year typed or chosen; ``empty_label`` names the choice of every year, as
+    the other filters' ``empty_label`` does, for the pages that list the years."""
+
+    def __init__(self, *args, empty_label, **kwargs):
+        self.empty_label = empty_label
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        field = super().field
+        field.empty_label = self.empty_label
+        return field
+
+
 class ProjectFilter(SearchFilterSet):
     modality = django_filters.ChoiceFilter(
-        label=_("Modality"), choices=Project.Modality.choices, empty_label=_("All")
+        label=_("Modality"),
+        choices=Project.Modality.choices,
+        empty_label=_("All modalities"),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Project.Status.choices, empty_label=_("All")
+        label=_("Status"),
+        choices=Project.Status.choices,
+        empty_label=_("All statuses"),
     )
-    region = one_of(_("Region"), Region.objects.all(), "slug", method="filter_region")
+    region = one_of(
+        _("Region"),
+        _("All regions"),
+        Region.objects.all(),
+        "slug",
+        method="filter_region",
+    )
     country = one_of(
-        _("Country"), Country.objects.all(), "code", method="filter_country"
+        _("Country"),
+        _("All countries"),
+        Country.objects.all(),
+        "code",
+        method="filter_country",
     )
-    bloc = one_of(_("Bloc or forum"), Bloc.objects.all(), "slug", field_name="blocs")
+    bloc = one_of(
+        _("Bloc or forum"),
+        _("All blocs and forums"),
+        Bloc.objects.all(),
+        "slug",
+        field_name="blocs",
+    )
     sector = one_of(
-        _("DAC sector"), SectorCategory.objects.all(), "code", method="filter_sector"
+        _("DAC sector"),
+        _("All sectors"),
+        SectorCategory.objects.all(),
+        "code",
+        method="filter_sector",
     )
-    sdg = one_of(_("SDG"), SdgGoal.objects.all(), "number", field_name="sdg_goals")
-    directorate = one_of(_("Directorate"), Unit.objects.all(), "slug")
+    sdg = one_of(
+        _("SDG"), _("All SDGs"), SdgGoal.objects.all(), "number", field_name="sdg_goals"
+    )
+    directorate = one_of(
+        _("Directorate"), _("All directorates"), Unit.objects.all(), "slug"
+    )
     province = one_of(
         _("Argentine province"),
+        _("All provinces"),
         Province.objects.all(),
         "code",
         field_name="provinces",
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         label=_("Start year"),
+        empty_label=_("All years"),
         field_name="start_year",
         min_value=1950,
         max_value=2100,

@@ -1,5 +1,6 @@
 """Projects exported to CSV/XLSX, edited in a spreadsheet and imported back."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields
 
@@ -7,6 +8,7 @@ from accounts import permissions
 from directory.models import Unit
 from partners.resources import LookupWidget, ReferenceResource
 
+from . import publishing
 from .models import Project
 
 
@@ -66,6 +68,35 @@ class ProjectResource(ReferenceResource):
         field = super().field_from_django_field(field_name, django_field, readonly)
         field.__class__ = KeepWhenEmpty
         return field
+
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ):
+        """The row's errors, and, when the row leaves the project published, what
+        the publish checklist finds missing (partners, sectors and budgets are
+        the saved ones: the spreadsheet does not carry them)."""
+        errors = {}
+        try:
+            super().validate_instance(
+                instance, import_validation_errors, validate_unique
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        missing = (
+            publishing.missing_for_publication(instance)
+            if not errors and publishing.published(instance)
+            else []
+        )
+        if missing:
+            errors["publication"] = [
+                _(
+                    "This row would publish the project, but it is not ready "
+                    "(fill these in the admin first, or import it as a draft):"
+                ),
+                *missing,
+            ]
+        if errors:
+            raise ValidationError(errors)
 
     def before_save_instance(self, instance, row, **kwargs):
         user = kwargs.get("user")

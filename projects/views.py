@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.views.generic import DetailView
 
 from accounts.permissions import visible_projects
+from partners.collation import Collated
 from partners.lists import FilteredListView
 
 from . import facets
@@ -47,7 +48,7 @@ class ProjectCatalogueView(FilteredListView):
 
     def get_queryset(self):
         # The sort filter, when chosen, replaces this order.
-        return Project.objects.published().order_by("-start_year", "title")
+        return Project.objects.published().order_by("-start_year", Collated("title"))
 
     def get_known_count(self):
         return self.counts["total"][""]

@@ -25,7 +25,11 @@ def paragraphs(*pairs):
 
 
 def create_project(proposal, user):
-    """A draft project carrying the proposal's data, for staff to complete."""
+    """A draft project carrying the proposal's data, for staff to complete.
+
+    Its texts are made only of the fields the form marks as public
+    (``sections.PUBLIC_FIELDS``): the endorsing authority and the contact person stay
+    in the proposal, which the project's admin page links to."""
     partners = list(proposal.partner_countries.all())
     partner_role = PARTNER_ROLE.get((proposal.modality, proposal.argentina_role))
     units = list(Unit.objects.filter(staff__user=user).values_list("pk", flat=True))
@@ -48,20 +52,6 @@ def create_project(proposal, user):
             ),
             (_("Estimated budget"), budget),
             (_("Co-financing"), proposal.cofinancing),
-            (_("Endorsing authority"), proposal.endorsing_authority),
-            (
-                _("Contact"),
-                " · ".join(
-                    filter(
-                        None,
-                        [
-                            proposal.contact_name,
-                            proposal.contact_email,
-                            proposal.contact_phone,
-                        ],
-                    )
-                ),
-            ),
         ]
         if partners and not partner_role:
             facts.append(

@@ -4,18 +4,27 @@ from itertools import groupby
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from directory.models import validate_phone_number
+from partners.collation import Collated
 from partners.models import Country
 from projects.models import Currency, Sector, SegibSector
 from projects.validators import MAX_ATTACHMENT_SIZE, validate_attachment_file
 
 from .models import MAX_ATTACHMENTS, Proposal, ProposalAttachment
-from .sections import FIELDS, SECTIONS
+from .sections import FIELDS, PUBLIC_FIELDS, SECTIONS
+
+# Said beside every field, so the focal point knows what may be published.
+PUBLIC_NOTE = gettext_lazy(
+    "Public: it will appear on the project's page if the proposal is accepted."
+)
+PRIVATE_NOTE = gettext_lazy("Not published: only the directorate sees it.")
 
 
 def grouped(objects, group_label, label):
@@ -57,7 +66,7 @@ class ProposalForm(forms.ModelForm):
                     nulls_last=True
                 ),
                 "region__position",
-                "name",
+                Collated("name"),
             )
         )
         fields["partner_countries"].queryset = countries
@@ -82,7 +91,11 @@ class ProposalForm(forms.ModelForm):
             ("", "---------"),
             *grouped(segib, lambda s: s.area.name, str),
         ]
-        currencies = Currency.objects.order_by("code")
+        # Withdrawn currencies are not offered, but a draft keeps the one it has.
+        currencies = Currency.objects.filter(
+            Q(pk__in=Currency.objects.offered().values("pk"))
+            | Q(pk=self.instance.currency_id)
+        ).order_by("code")
         fields["currency"].queryset = currencies
         fields["currency"].label_from_instance = lambda c: f"{c.code} · {c.name}"
         fields["duration_months"].widget.attrs.update({"min": 1, "max": 120})
@@ -91,6 +104,12 @@ class ProposalForm(forms.ModelForm):
         fields["contact_email"].widget.attrs["autocomplete"] = "email"
         fields["contact_name"].widget.attrs["autocomplete"] = "name"
         fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
+        for name in FIELDS:
+            note = PUBLIC_NOTE if name in PUBLIC_FIELDS else PRIVATE_NOTE
+            help_text = fields[name].help_text
+            fields[name].help_text = (
+                format_lazy("{} {}", note, help_text) if help_text else note
+            )
 
     def clean_estimated_budget(self):
         value = self.cleaned_data["estimated_budget"]

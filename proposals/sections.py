@@ -16,6 +16,10 @@ class Section:
     # Fields a proposal may still leave empty when it is submitted (a draft may
     # leave every field empty but the title).
     optional: tuple = ()
+    # Fields that become public text of the project when the proposal is accepted;
+    # the form says so beside each of them. Every other field stays with the
+    # directorate (the proposal and the admin), never on a public page or file.
+    public: tuple = ()
 
     @property
     def required(self):
@@ -29,6 +33,15 @@ SECTIONS = (
         _("The proposal"),
         _("What the project is about and why it is needed."),
         (
+            "title",
+            "summary",
+            "background",
+            "general_objective",
+            "specific_objectives",
+            "expected_results",
+            "target_population",
+        ),
+        public=(
             "title",
             "summary",
             "background",
@@ -54,6 +67,14 @@ SECTIONS = (
             "partner_institutions",
             "executing_institution",
         ),
+        public=(
+            "modality",
+            "instrument",
+            "argentina_role",
+            "partner_countries",
+            "partner_institutions",
+            "executing_institution",
+        ),
     ),
     Section(
         "sectors",
@@ -63,6 +84,7 @@ SECTIONS = (
             "the DAC sector is the international code for the project's purpose."
         ),
         ("segib_sector", "dac_sector", "sdg_goals"),
+        public=("segib_sector", "dac_sector", "sdg_goals"),
     ),
     Section(
         "budget",
@@ -70,13 +92,15 @@ SECTIONS = (
         _("Estimates are enough at this stage."),
         ("duration_months", "estimated_budget", "currency", "cofinancing"),
         optional=("cofinancing",),
+        public=("duration_months", "estimated_budget", "currency", "cofinancing"),
     ),
     Section(
         "contact",
         _("Endorsement and contact"),
         _(
             "The provincial authority that endorses the proposal, and the person the "
-            "directorate should talk to about it."
+            "directorate should talk to about it. These details stay with the "
+            "directorate: they are never published."
         ),
         ("endorsing_authority", "contact_name", "contact_email", "contact_phone"),
         optional=("contact_phone",),
@@ -87,3 +111,5 @@ SECTIONS = (
 FIELDS = [name for section in SECTIONS for name in section.fields]
 # The fields a proposal needs before it is submitted, in the same order.
 REQUIRED_FIELDS = [name for section in SECTIONS for name in section.required]
+# The fields whose content may be published once the proposal is accepted.
+PUBLIC_FIELDS = [name for section in SECTIONS for name in section.public]

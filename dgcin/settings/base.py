@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dgcin.context_processors.language_links",
+                "dgcin.context_processors.proposals_link",
                 "directory.context_processors.head_office",
             ],
         },
@@ -126,6 +127,13 @@ USE_I18N = True
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "es"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("es", "en")
+# Numbers and dates per language: es-AR "48.000,50" and "1 de diciembre de 2026",
+# English "48,000.50" and "1 December 2026" (dgcin/formats/). Quantities are grouped
+# where a template shows them (floatformat:"g", which reads THOUSAND_SEPARATOR and
+# NUMBER_GROUPING from these modules); grouping every integer would also turn years,
+# codes and positions into "2.024", in the public pages and the admin alike.
+FORMAT_MODULE_PATH = ["dgcin.formats"]
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -223,9 +231,21 @@ AXES_VERBOSE = False
 # counts and figures leave it out.
 HOME_COUNTRY = "AR"
 
-# DGCIN's IATI organisation reference: project identifiers are built on it. Set the
-# reference DGCIN is registered under with the IATI Registry before publishing.
-DGCIN_IATI_ORG_REF = env.str("DGCIN_IATI_ORG_REF", default="AR-DGCIN")
+# django-countries gives the loaders their country names. The Malvinas (FK), South
+# Georgia and the South Sandwich Islands (GS) and Antarctica (AQ) are Argentine
+# territory, never countries: removed here as in partners.models
+# (ARGENTINE_TERRITORY_CODES), so no list built from django-countries offers them.
+COUNTRIES_OVERRIDE = {"FK": None, "GS": None, "AQ": None}
+
+# DGCIN's IATI organisation reference: the reporting-org of the IATI file, and the
+# start of every project's IATI identifier. "AR-DGCIN" is a placeholder (AR-DGCIN is
+# no registration agency's prefix): production refuses it (prod.py) and the admin
+# warns the staff while it is in use. Set the identifier DGCIN publishes under in the
+# IATI Registry, e.g. AR-CUIT- and the Ministry's CUIT.
+DGCIN_IATI_ORG_REF_PLACEHOLDER = "AR-DGCIN"
+DGCIN_IATI_ORG_REF = env.str(
+    "DGCIN_IATI_ORG_REF", default=DGCIN_IATI_ORG_REF_PLACEHOLDER
+)
 
 # Open data (CSV, JSON and IATI exports of the catalogue). ``manage.py export_iati``
 # builds its absolute links on DGCIN_SITE_URL (the web exports use the request's).

@@ -1,5 +1,6 @@
 """DGCIN's own contact directory and its networks."""
 
+from .content import InstitutionalText, parse_text
 from .network import (
     FocalPoint,
     FocalPointAccount,
@@ -23,12 +24,14 @@ __all__ = [
     "DEFAULT_COUNTRY_CODE",
     "FocalPoint",
     "FocalPointAccount",
+    "InstitutionalText",
     "PhoneLine",
     "Profile",
     "Representation",
     "StaffMembership",
     "Unit",
     "language_of",
+    "parse_text",
     "province_of",
     "to_e164",
     "validate_extensions",

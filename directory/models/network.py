@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partners.collation import Collated
+
 from .units import Unit, to_e164, validate_phone_number
 
 
@@ -40,7 +42,7 @@ class StaffMembership(models.Model):
 
 class FocalPointQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.select_related("province").order_by("province__name")
+        return self.select_related("province").order_by(Collated("province__name"))
 
 
 class FocalPoint(models.Model):
@@ -96,7 +98,7 @@ class FocalPoint(models.Model):
     objects = FocalPointQuerySet.as_manager()
 
     class Meta:
-        ordering = ["province__name"]
+        ordering = [Collated("province__name")]
         verbose_name = _("provincial focal point")
         verbose_name_plural = _("provincial focal points")
 
@@ -137,7 +139,7 @@ class FocalPointAccount(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        ordering = ["focal_point__province__name", "user__last_name"]
+        ordering = [Collated("focal_point__province__name"), "user__last_name"]
         verbose_name = _("focal-point account")
         verbose_name_plural = _("focal-point accounts")
 

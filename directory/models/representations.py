@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partners.collation import Collated
+
 from .units import to_e164, validate_international_number
 
 
@@ -30,7 +32,7 @@ class RepresentationQuerySet(models.QuerySet):
                 "region_group",
                 "is_subregion",
                 "country__region__position",
-                "country__name",
+                Collated("country__name"),
                 "kind",
                 "city",
             )
@@ -69,7 +71,7 @@ class Representation(models.Model):
     objects = RepresentationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["country__name", "kind", "city"]
+        ordering = [Collated("country__name"), "kind", "city"]
         verbose_name = _("diplomatic representation")
         verbose_name_plural = _("diplomatic representations")
         constraints = [

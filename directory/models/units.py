@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partners.collation import Collated
+
 # The country code numbers are assumed to belong to when written without one.
 DEFAULT_COUNTRY_CODE = "54"
 
@@ -133,7 +135,7 @@ class Unit(models.Model):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["position", "name"]
+        ordering = ["position", Collated("name")]
         verbose_name = _("organisational unit")
         verbose_name_plural = _("organisational units")
         constraints = [

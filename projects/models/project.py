@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partners.collation import Collated
 from partners.search import Searchable, SearchQuerySet, fold
 
 from .money import budget_totals
@@ -180,7 +181,7 @@ class Project(Searchable):
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-start_year", "title"]
+        ordering = ["-start_year", Collated("title")]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         permissions = [

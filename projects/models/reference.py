@@ -3,8 +3,11 @@
 External codes are stored as strings, as their standards write them.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from partners.collation import Collated
 
 
 class CodedItem(models.Model):
@@ -71,7 +74,7 @@ class SegibSector(models.Model):
     )
 
     class Meta:
-        ordering = ["area__position", "name"]
+        ordering = ["area__position", Collated("name")]
         verbose_name = _("SEGIB sector")
         verbose_name_plural = _("SEGIB sectors")
 
@@ -119,12 +122,55 @@ class DocumentCategory(CodedItem):
         verbose_name_plural = _("document categories")
 
 
+class CurrencyQuerySet(models.QuerySet):
+    def offered(self):
+        """Currencies a new budget line or contribution may use."""
+        return self.filter(is_offered=True)
+
+
 class Currency(CodedItem):
-    """ISO 4217 currency (IATI Currency codelist)."""
+    """ISO 4217 currency (IATI Currency codelist). A withdrawn one stays for the
+    lines that already use it but is not offered for new ones."""
+
+    is_offered = models.BooleanField(
+        _("offered for new lines"),
+        default=True,
+        help_text=_(
+            "Untick to keep the currency for the budget lines and contributions "
+            "that use it without offering it for new ones."
+        ),
+    )
+    withdrawn = models.CharField(
+        _("withdrawn"),
+        max_length=7,
+        blank=True,
+        default="",
+        validators=[
+            RegexValidator(
+                r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+                _("Year and month, e.g. 2023-01."),
+            )
+        ],
+        help_text=_(
+            "Year and month ISO 4217 withdrew the code, e.g. 2023-01. Leave empty "
+            "while the currency is in use."
+        ),
+    )
+
+    objects = CurrencyQuerySet.as_manager()
 
     class Meta(CodedItem.Meta):
         verbose_name = _("currency")
         verbose_name_plural = _("currencies")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(withdrawn="") | models.Q(is_offered=False),
+                name="projects_currency_withdrawn_not_offered",
+                violation_error_message=_(
+                    "A withdrawn currency cannot be offered for new lines."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.code

@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from partners.models import Bloc, Country, Organisation
+from partners.collation import Collated
+from partners.models import Bloc, Country, Organisation, Province
 from projects.models import Project
 
 register = template.Library()
@@ -13,8 +14,8 @@ SHOWN = 10
 
 @register.inclusion_tag("projects/includes/partner_projects.html")
 def partner_projects(partner):
-    """The latest published projects of a country, organisation or bloc, with a
-    link to all of them in the catalogue."""
+    """The latest published projects of a country, organisation, bloc or Argentine
+    province, with a link to all of them in the catalogue."""
     projects = Project.objects.published()
     catalogue = reverse("projects:project-list")
     if isinstance(partner, Country):
@@ -26,9 +27,12 @@ def partner_projects(partner):
     elif isinstance(partner, Bloc):
         projects = projects.filter(blocs=partner)
         catalogue += "?" + urlencode({"bloc": partner.slug})
+    elif isinstance(partner, Province):
+        projects = projects.filter(provinces=partner)
+        catalogue += "?" + urlencode({"province": partner.code})
     else:
         raise template.TemplateSyntaxError("partner_projects takes a partner.")
-    latest = list(projects.order_by("-start_year", "title")[: SHOWN + 1])
+    latest = list(projects.order_by("-start_year", Collated("title"))[: SHOWN + 1])
     return {
         "projects": latest[:SHOWN],
         "more": len(latest) > SHOWN,

@@ -63,8 +63,8 @@ def test_the_public_page_lists_every_jurisdiction_and_hides_private_people(
     assert "Persona Pública, Directora de Relaciones Internacionales" in page
     assert "Persona Reservada" not in page
     assert "reservada@example.com" not in page
-    assert "2 de 24 jurisdicciones" in page
-    assert "Todavía no se designó un punto focal." in page
+    assert "los puntos focales de 2 de las 24 jurisdicciones" in page
+    assert "Todavía no figura acá." in page
     english = client.get("/en" + reverse("directory:focal-point-list")).text
     assert "Provincial focal points" in english
 
@@ -185,7 +185,7 @@ def test_invitations_can_be_sent_again_and_accounts_deactivated(
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_account_pages_in_both_languages(client, make_focal_point, prefix):
     words = {
-        "": ("Ingresar", "Cambiar su contraseña", "¿Olvidó su contraseña?"),
+        "": ("Ingresar", "Cambiar tu contraseña", "¿Olvidaste tu contraseña?"),
         "/en": ("Sign in", "Change your password", "Forgot your password?"),
     }[prefix]
     assert words[0] in client.get(f"{prefix}/accounts/login/").text
@@ -206,7 +206,7 @@ def test_sign_in_with_the_email_in_any_case_then_sign_out(client, make_focal_poi
     assert client.get(reverse("logout")).status_code == 405  # a POST only
     response = client.post(reverse("logout"), follow=True)
     assert "_auth_user_id" not in client.session
-    assert "Salió de su cuenta." in response.text
+    assert "Saliste de tu cuenta." in response.text
 
 
 def test_a_wrong_password_says_so_without_telling_which(client, make_focal_point):
@@ -228,7 +228,7 @@ def test_lockout_after_repeated_failures_says_when_to_retry(
         reverse("login"), {"username": user.username, "password": PASSWORD}
     )
     assert response.status_code == 429
-    assert "Podrá volver a intentarlo en 60 minutos." in response.text
+    assert "Vas a poder volver a intentarlo en 60 minutos." in response.text
     assert reverse("password_reset") in response.text
     assert "_auth_user_id" not in client.session
 
@@ -269,7 +269,7 @@ def test_a_reset_for_an_unknown_address_sends_nothing_and_says_the_same(client, 
     response = client.post(
         reverse("password_reset"), {"email": "nobody@example.com"}, follow=True
     )
-    assert "Revise su correo electrónico" in response.text
+    assert "Revisá tu correo electrónico" in response.text
     assert mail.outbox == []
 
 

@@ -132,8 +132,8 @@ def test_home_shows_key_figures_and_the_latest_projects(client, make_project):
     make_project(partners=[("AR", "provider"), ("jica", "recipient")])
     text = client.get("/").text
     assert "<strong>2</strong> proyectos publicados" in text
-    assert "<strong>1</strong> países socios" in text
-    assert "<strong>1</strong> organismos socios" in text
+    assert "<strong>1</strong> país socio" in text
+    assert "<strong>1</strong> organismo socio" in text
     assert "Agua segura para el Chaco paraguayo" in text
 
 

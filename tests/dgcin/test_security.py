@@ -15,6 +15,8 @@ PROD_ENV = {
     "DJANGO_ALLOWED_HOSTS": "cooperacion.example.gob.ar",
     "DJANGO_SITE_URL": "https://cooperacion.example.gob.ar",
     "DATABASE_URL": "sqlite:///:memory:",
+    # Not a real CUIT: an identifier of the right shape (see prod.py).
+    "DGCIN_IATI_ORG_REF": "AR-CUIT-00000000000",
 }
 
 

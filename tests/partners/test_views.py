@@ -5,7 +5,14 @@ import pytest
 from model_bakery import baker
 
 from directory.models import Representation
-from partners.models import Bloc, BlocMembership, Country, Organisation, Region
+from partners.models import (
+    ARGENTINE_TERRITORY_CODES,
+    Bloc,
+    BlocMembership,
+    Country,
+    Organisation,
+    Region,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +37,9 @@ def test_countries_are_listed_by_default_with_counts_per_kind(client, partners_d
 def test_search_ignores_accents_in_both_languages(client, partners_data):
     assert names(client.get("/partners/", {"q": "Peru"})) == ["Perú"]
     assert names(client.get("/en/partners/", {"q": "perú"})) == ["Peru"]
-    assert "Estados Unidos" in names(client.get("/partners/", {"q": "united states"}))
+    assert "Estados Unidos de América" in names(
+        client.get("/partners/", {"q": "united states"})
+    )
 
 
 def test_filter_countries_by_region_including_subregions(client, partners_data):
@@ -132,7 +141,12 @@ def test_list_pages_cost_the_same_with_5_and_with_50_rows(
 ):
     region = baker.make(Region, slug="south-america", name="América del Sur")
     bloc = baker.make(Bloc, slug="mercosur", kind="integration")
-    codes = (a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
+    codes = (
+        a + b
+        for a in string.ascii_uppercase
+        for b in string.ascii_uppercase
+        if a + b not in ARGENTINE_TERRITORY_CODES
+    )
 
     def add(quantity):
         for _ in range(quantity):

@@ -191,7 +191,7 @@ def test_submitting_an_incomplete_draft_saves_it_and_lists_what_is_missing(
         reverse("proposals:proposal-edit", args=[proposal.pk]) + "?check"
     )
     page = client.get(response["Location"]).text
-    assert "no fue enviada" in page
+    assert "no se envió" in page
     for label in (
         "Antecedentes y problema",
         "Países socios",
@@ -199,7 +199,7 @@ def test_submitting_an_incomplete_draft_saves_it_and_lists_what_is_missing(
         "Autoridad que avala",
     ):
         assert f"{label} es necesario" in page or f"{label} es necesaria" in page, label
-    assert "Adjunte la nota de aval." in page
+    assert "Adjuntá la nota de aval." in page
     assert "Resumen es necesario" not in page
     assert 'href="#id_background"' in page
 

@@ -70,9 +70,9 @@ def test_every_legal_step_and_its_timeline(
 @pytest.mark.parametrize(
     ("status", "who", "action", "message"),
     [
-        (Status.DRAFT, "focal point", Action.START_REVIEW, "no puede"),
-        (Status.SUBMITTED, "focal point", Action.ACCEPT, "no puede"),
-        (Status.DRAFT, "reviewer", Action.SUBMIT, "no puede"),
+        (Status.DRAFT, "focal point", Action.START_REVIEW, "tenés permiso"),
+        (Status.SUBMITTED, "focal point", Action.ACCEPT, "tenés permiso"),
+        (Status.DRAFT, "reviewer", Action.SUBMIT, "tenés permiso"),
         (Status.SUBMITTED, "reviewer", Action.ACCEPT, "está “Enviada”"),
         (Status.UNDER_REVIEW, "focal point", Action.WITHDRAW, "está “En revisión”"),
         (Status.UNDER_REVIEW, "reviewer", Action.REJECT, "comentario"),
@@ -113,7 +113,7 @@ def test_withdrawing_through_the_page_asks_first(
     proposal = make_proposal(user)
     client.force_login(user)
     url = reverse("proposals:proposal-transition", args=[proposal.pk, "withdraw"])
-    assert "¿Quiere retirar esta propuesta?" in client.get(url).text
+    assert "¿Querés retirar esta propuesta?" in client.get(url).text
     response = client.post(url, {"comment": "Se reformulará."})
     assert response.status_code == 302
     proposal.refresh_from_db()
@@ -131,7 +131,7 @@ def test_a_refused_step_through_the_page_shows_why(
     client.force_login(user)
     url = reverse("proposals:proposal-transition", args=[proposal.pk, "withdraw"])
     response = client.post(url, follow=True)
-    assert "No puede retirar esta propuesta: está “En revisión”." in response.text
+    assert "No podés retirar esta propuesta: está “En revisión”." in response.text
     assert (
         client.post(
             reverse("proposals:proposal-transition", args=[proposal.pk, "accept"])
@@ -157,7 +157,7 @@ def test_accepting_creates_a_linked_draft_project_with_the_proposals_data(
     assert project.modality == "bilateral"
     assert project.segib_sector == proposal.segib_sector
     assert proposal.background in project.description_es
-    assert "85\xa0000,00 USD" in project.description_es
+    assert "85.000,00 USD" in project.description_es
     assert proposal.specific_objectives in project.objectives_es
     assert [p.code for p in project.provinces.all()] == ["AR-T"]
     assert sorted(g.number for g in project.sdg_goals.all()) == [1, 2]
@@ -247,7 +247,7 @@ def test_focal_points_hear_of_each_decision_with_its_comment(
     assert other.email not in by_address
     english, spanish = by_address[user.email], by_address[colleague.email]
     assert "asks for changes" in english.body
-    assert "solicita cambios" in spanish.body
+    assert "pide cambios" in spanish.body
     assert "Agreguen <script>alert(1)</script> el cronograma." in english.body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in english.alternatives[0].content
     assert f"/en/proposals/{proposal.pk}/" in english.body
@@ -376,7 +376,7 @@ def test_rejecting_from_the_list_needs_a_comment_then_rejects_each(
     assert "Rechazar" in page.text
     assert proposals[0].title in page.text
     page = client.post(url, selected | {"confirm": "yes", "comment": "  "})
-    assert "Escriba un comentario" in page.text
+    assert "Escribí un comentario" in page.text
     assert Proposal.objects.filter(status=Status.REJECTED).count() == 0
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -406,7 +406,7 @@ def test_a_refused_step_in_the_admin_says_why_and_changes_nothing(
         {"action": "accept"},
         follow=True,
     )
-    assert "No puede aceptar esta propuesta: está “Enviada”." in response.text
+    assert "No podés aceptar esta propuesta: está “Enviada”." in response.text
     proposal.refresh_from_db()
     assert proposal.status == Status.SUBMITTED
     assert proposal.project is None

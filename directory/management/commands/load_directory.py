@@ -1,7 +1,8 @@
-"""Load DGCIN's units and phone lines from the source directory, idempotently.
+"""Load DGCIN's units and phone lines from the source directory, and the home and
+about pages' institutional texts, idempotently.
 
-A unit that already exists (by slug) is left exactly as staff left it, lines and all:
-a second run only adds units that are missing.
+A unit that already exists (by slug) is left exactly as staff left it, lines and all,
+and so is a page's text: a second run only adds what is missing.
 """
 
 from pathlib import Path
@@ -10,14 +11,17 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from directory.models import PhoneLine, Unit
+from directory.models import InstitutionalText, PhoneLine, Unit
 from partners.seeding import create_missing, read_data
 
 APP_DIR = Path(__file__).resolve().parents[2]
 
 
 class Command(BaseCommand):
-    help = "Load the DGCIN contact directory (units and lines) where it is missing."
+    help = (
+        "Load the DGCIN contact directory (units and lines) and the pages' "
+        "institutional texts where they are missing."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -40,4 +44,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Directory: {len(created)} unit(s) added, "
             f"{len(entries) - len(created)} already present and left as they are."
+        )
+        texts = read_data(APP_DIR, "institutional_texts.json", "texts")
+        added = create_missing(InstitutionalText, "page", texts)
+        self.stdout.write(
+            f"Institutional texts: {len(added)} added, "
+            f"{len(texts) - len(added)} already present and left as they are."
         )

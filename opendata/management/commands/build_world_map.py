@@ -9,8 +9,14 @@ Both are read from files, so the portal never depends on them at run time:
     manage.py build_world_map world-atlas/countries-110m.json \\
         i18n-iso-countries/codes.json
 
-The map is drawn in the Equal Earth projection (areas true to scale), without
-Antarctica, simplified to a few tens of kilobytes: one SVG path per country.
+The map is drawn in the Equal Earth projection (areas true to scale), simplified to
+a few tens of kilobytes: one SVG path per country. ISO 3166-1 lists the Malvinas
+(FK) and South Georgia and the South Sandwich Islands (GS) apart; they are Argentine
+territory, part of the province of Tierra del Fuego, Antártida e Islas del Atlántico
+Sur (Law 23.775 art. 1, text of Law 26.552), so their shapes join Argentina's: no
+path or code of their own. Antarctica is left out: no partner country lies there, and
+the statistics page draws the Argentine Antarctic sector at its true scale on the
+bicontinental map of the provinces (manage.py build_argentina_map).
 """
 
 import itertools
@@ -24,6 +30,11 @@ OUTPUT = Path(__file__).resolve().parents[2] / "data" / "world_map.json"
 WIDTH = 1000
 TOLERANCE = 0.2  # Douglas-Peucker tolerance, in degrees (about 0.6 map units)
 ANTARCTICA = "010"
+# ISO 3166-1 codes of Argentine territory, drawn as part of Argentina (AR).
+ARGENTINE_TERRITORY = {
+    "FK": "the Malvinas Islands",
+    "GS": "the South Georgia and South Sandwich Islands",
+}
 # Natural Earth shapes without an ISO numeric code, and the code they stand for.
 BY_NAME = {"Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO"}
 
@@ -144,7 +155,7 @@ class Command(BaseCommand):
         left, _ = equal_earth(-180, 0)
         right, _ = equal_earth(180, 0)
         scale = WIDTH / (right - left)
-        shapes, top, bottom = {}, 0, 0
+        shapes, merged, top, bottom = {}, [], 0, 0
         for geometry in geometries:
             if geometry.get("id") == ANTARCTICA or not geometry.get("arcs"):
                 continue
@@ -164,7 +175,10 @@ class Command(BaseCommand):
             ]
             top = max([top, *(y for r in rings for _x, y in r)])
             bottom = min([bottom, *(y for r in rings for _x, y in r)])
-            shapes[code] = rings
+            if code in ARGENTINE_TERRITORY:
+                merged.append(ARGENTINE_TERRITORY[code])
+                code = "AR"
+            shapes.setdefault(code, []).extend(rings)
         shapes = {
             code: path(
                 [((x - left) * scale, (top - y) * scale) for x, y in r] for r in rings
@@ -175,8 +189,22 @@ class Command(BaseCommand):
             json.dumps(
                 {
                     "source": "Natural Earth 1:110m (public domain) via world-atlas "
-                    "2.0.2 (ISC); Equal Earth projection; built by "
+                    "2.0.2 (ISC)"
+                    + (
+                        f"; {' and '.join(sorted(merged))} drawn as part of Argentina "
+                        "(Law 23.775 art. 1, text of Law 26.552)"
+                        if merged
+                        else ""
+                    )
+                    + "; Antarctica left out; Equal Earth projection; built by "
                     "manage.py build_world_map.",
+                    # x = (equal_earth x - left) * scale, y = (top - y) * scale
+                    "projection": {
+                        "name": "Equal Earth",
+                        "left": left,
+                        "top": top,
+                        "scale": scale,
+                    },
                     "width": WIDTH,
                     "height": round((top - bottom) * scale),
                     "countries": {code: d for code, d in shapes.items() if d},

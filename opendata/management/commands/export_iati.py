@@ -4,7 +4,10 @@ Each activity is checked as it is written: against the official XML schema when 
 is found (``IATI_SCHEMA_DIR`` or ``--schema-dir``) and against the IATI rules the
 portal's data could break (``opendata.iati_rules``). Problems are reported by project
 (IATI identifier) on standard error, with a progress bar; the command fails when any
-activity has an error, and then leaves an existing output file as it was.
+activity has an error, and then leaves an existing output file as it was. (The web
+download, ``/projects/iati.xml``, leaves such activities out instead: see
+``opendata.iati_file``.) The file's head says when it holds sample data or while
+DGCIN's IATI organisation identifier is the placeholder.
 """
 
 import os
@@ -15,16 +18,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from opendata.exports import in_chunks
+from opendata.exports import has_samples, in_chunks
 from opendata.iati import (
-    DOCUMENT_END,
     Context,
     build_activity,
-    document_start,
     load_schema,
     schema_errors,
     serialise,
 )
+from opendata.iati_file import DOCUMENT_END, document_start
 from opendata.iati_rules import check_activity
 from projects.models import Project
 
@@ -119,7 +121,7 @@ class Command(BaseCommand):
         def absolute(location):
             return location if urlsplit(location).scheme else f"{base}{location}"
 
-        context = Context(absolute)
+        context = Context(absolute, samples=has_samples(projects))
         progress = Progress(self.stderr, total)
         problems = {}
         target = Path(output) if output and output != "-" else None

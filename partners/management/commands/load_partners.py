@@ -12,6 +12,7 @@ from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
 from partners.models import (
+    ARGENTINE_TERRITORY_CODES,
     Bloc,
     BlocMembership,
     Country,
@@ -58,12 +59,18 @@ class Command(BaseCommand):
         return len(created)
 
     def load_countries(self):
+        """ISO 3166-1 countries by django-countries' names, except where
+        country_names.json gives the UN's short names (or adds a code, XK); never
+        the parts of Argentina that ISO 3166-1 lists apart."""
         region_of = read_data(APP_DIR, "country_regions.json", "regions")
+        corrected = read_data(APP_DIR, "country_names.json", "countries")
         regions = {region.slug: region for region in Region.objects.all()}
         names = {}
         for language in ("es", "en"):
             with translation.override(language):
                 names[language] = {code: str(name) for code, name in countries}
+        for code, row in corrected.items():
+            names["es"][code], names["en"][code] = row["name_es"], row["name_en"]
         rows = [
             {
                 "code": code,
@@ -72,6 +79,7 @@ class Command(BaseCommand):
                 "region": regions.get(region_of.get(code)),
             }
             for code in sorted(names["en"])
+            if code not in ARGENTINE_TERRITORY_CODES
         ]
         return len(create_missing(Country, "code", rows))
 
@@ -83,7 +91,9 @@ class Command(BaseCommand):
         return len(create_missing(Bloc, "slug", rows))
 
     def load_memberships(self):
-        """A bloc's periods for a country are added only if it has none at all."""
+        """A bloc's periods for a country, each with its note and source, are added
+        only if it has none at all (migration partners 0004 corrected the periods
+        an older file had loaded)."""
         countries_by_code = {country.code: country for country in Country.objects.all()}
         blocs = {bloc.slug: bloc for bloc in Bloc.objects.all()}
         present = set(BlocMembership.objects.values_list("bloc__slug", "country__code"))
@@ -102,8 +112,10 @@ class Command(BaseCommand):
 
     def load_organisations(self):
         countries_by_code = {country.code: country for country in Country.objects.all()}
+        # identifier_source documents the data; the model has no field for it.
         rows = [
-            row | {"country": countries_by_code.get(row["country"])}
+            {key: value for key, value in row.items() if key != "identifier_source"}
+            | {"country": countries_by_code.get(row["country"])}
             for row in read_data(APP_DIR, "organisations.json", "organisations")
         ]
         return len(create_missing(Organisation, "slug", rows))

@@ -77,7 +77,12 @@ class Command(BaseCommand):
         ]
         counts["SDG targets"] = len(create_missing(SdgTarget, "code", targets))
 
-        currencies = read_data(APP_DIR, "currencies.json", "currencies")
+        # Each row carries is_offered and withdrawn where they differ from the
+        # defaults; its source documents the data and is no field.
+        currencies = [
+            {key: value for key, value in row.items() if key != "source"}
+            for row in read_data(APP_DIR, "currencies.json", "currencies")
+        ]
         counts["currencies"] = len(create_missing(Currency, "code", currencies))
 
         added = ", ".join(f"{count} {name}" for name, count in counts.items())
