@@ -46,6 +46,22 @@ class Links(HTMLParser):
             self.links.append(href)
 
 
+def public_links(html):
+    """The links of ``html`` to public pages of the site itself, without their
+    fragments (tests/dgcin/test_public_text.py crawls with it too)."""
+    parser = Links()
+    parser.feed(html)
+    links = []
+    for href in parser.links:
+        href = urldefrag(href)[0]
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not href.startswith("/"):
+            continue
+        if not SKIP.search(parts.path):
+            links.append(href)
+    return links
+
+
 def crawl(limit):
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "dgcin.settings.test"
@@ -86,15 +102,7 @@ def crawl(limit):
         pages[url] = {"status": response.status_code, "type": kind, "body": body}
         if "html" not in kind:
             continue
-        parser = Links()
-        parser.feed(body)
-        for href in parser.links:
-            href = urldefrag(href)[0]
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not href.startswith("/"):
-                continue
-            if not SKIP.search(parts.path) and href not in seen:
-                queue.append(href)
+        queue.extend(href for href in public_links(body) if href not in seen)
     return pages
 
 

@@ -11,23 +11,23 @@ from .models import (
     Organisation,
     Province,
     Region,
-    validate_not_argentine_territory,
 )
 
 
 class LookupWidget(widgets.ForeignKeyWidget):
     """A foreign key written as its code or slug, with a clear message when the
-    spreadsheet names one that does not exist."""
+    spreadsheet names one that does not exist: the key field's own validators say
+    why a value can never exist (e.g. a code of Argentine territory for a country),
+    otherwise the message says that nothing matches."""
 
     def clean(self, value, row=None, **kwargs):
-        if self.model is Country:
-            try:
-                validate_not_argentine_territory(value)
-            except ValidationError as error:
-                raise ValueError(" ".join(error.messages)) from None
         try:
             return super().clean(value, row, **kwargs)
         except self.model.DoesNotExist:
+            try:
+                self.model._meta.get_field(self.field).run_validators(value)
+            except ValidationError as error:
+                raise ValueError(" ".join(error.messages)) from None
             raise ValueError(
                 _("“%(value)s” matches no %(model)s.")
                 % {"model": self.model._meta.verbose_name, "value": value}

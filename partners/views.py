@@ -112,9 +112,23 @@ class PartnerListView(FilteredListView):
         return query.urlencode()
 
 
-class CountryDetailView(DetailView):
+class LowercaseCodeMixin:
+    """A page addressed by an ISO code answers at its lowercase address; any other
+    spelling of the code redirects there for good."""
+
+    url_name = ""
+
+    def get(self, request, *args, **kwargs):
+        code = kwargs["code"]
+        if code != code.lower():
+            return redirect(self.url_name, code=code.lower(), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+
+class CountryDetailView(LowercaseCodeMixin, DetailView):
     template_name = "partners/country_detail.html"
     context_object_name = "country"
+    url_name = "partners:country-detail"
 
     def get(self, request, *args, **kwargs):
         code = kwargs["code"]
@@ -125,10 +139,6 @@ class CountryDetailView(DetailView):
                 "partners:province-detail",
                 code=ARGENTINE_TERRITORY_PROVINCE.lower(),
                 permanent=True,
-            )
-        if code != code.lower():
-            return redirect(
-                "partners:country-detail", code=code.lower(), permanent=True
             )
         return super().get(request, *args, **kwargs)
 
@@ -181,20 +191,13 @@ class BlocDetailView(DetailView):
         )
 
 
-class ProvinceDetailView(DetailView):
+class ProvinceDetailView(LowercaseCodeMixin, DetailView):
     """An Argentine jurisdiction: what it comprises, its focal point and the
     published projects that name it."""
 
     template_name = "partners/province_detail.html"
     context_object_name = "province"
-
-    def get(self, request, *args, **kwargs):
-        code = kwargs["code"]
-        if code != code.lower():
-            return redirect(
-                "partners:province-detail", code=code.lower(), permanent=True
-            )
-        return super().get(request, *args, **kwargs)
+    url_name = "partners:province-detail"
 
     def get_object(self, queryset=None):
         return get_object_or_404(

@@ -41,11 +41,7 @@ from .resources import ProjectResource
 from .rules import participation_errors, sector_percentage_error
 
 
-class RulesFormSet(SubmittedRowsFormSet):
-    """An inline formset that checks a rule across its rows and the project."""
-
-
-class ParticipationFormSet(RulesFormSet):
+class ParticipationFormSet(SubmittedRowsFormSet):
     def clean(self):
         super().clean()
         roles = [form.cleaned_data["segib_role"] for form in self.kept_forms()]
@@ -53,7 +49,7 @@ class ParticipationFormSet(RulesFormSet):
             raise ValidationError(errors)
 
 
-class SectorFormSet(RulesFormSet):
+class SectorFormSet(SubmittedRowsFormSet):
     def clean(self):
         super().clean()
         shares = [form.cleaned_data["percentage"] for form in self.kept_forms()]

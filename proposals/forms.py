@@ -4,7 +4,6 @@ from itertools import groupby
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.text import format_lazy
@@ -92,9 +91,9 @@ class ProposalForm(forms.ModelForm):
             *grouped(segib, lambda s: s.area.name, str),
         ]
         # Withdrawn currencies are not offered, but a draft keeps the one it has.
-        currencies = Currency.objects.filter(
-            Q(pk__in=Currency.objects.offered().values("pk"))
-            | Q(pk=self.instance.currency_id)
+        currencies = (
+            Currency.objects.offered()
+            | Currency.objects.filter(pk=self.instance.currency_id)
         ).order_by("code")
         fields["currency"].queryset = currencies
         fields["currency"].label_from_instance = lambda c: f"{c.code} · {c.name}"

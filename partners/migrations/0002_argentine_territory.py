@@ -71,7 +71,8 @@ def remove_territory_countries(apps, schema_editor):
         # alter the table in this same transaction.
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
-    Province.objects.filter(code=PROVINCE, description_es__in=("", None)).update(
+    empty = models.Q(description_es="") | models.Q(description_es__isnull=True)
+    Province.objects.filter(empty, code=PROVINCE).update(
         description=DESCRIPTION_ES,
         description_es=DESCRIPTION_ES,
         description_en=DESCRIPTION_EN,

@@ -14,18 +14,17 @@ query) and reads pages and downloads alike.
 
 import datetime
 import re
-from html.parser import HTMLParser
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
+from bench.crawl import public_links
 from projects.models import Project
 from proposals import workflow
 from proposals.workflow import Action
 
 pytestmark = pytest.mark.django_db
 
-NOT_PUBLIC = re.compile(r"^/(en/)?(admin|accounts|proposals)/|^/static/|^/media/")
 TERRITORY_PAGE = re.compile(r"/partners/country/(fk|gs|aq)/", re.IGNORECASE)
 OPEN_DATA = [
     "/projects/export.csv",
@@ -44,16 +43,6 @@ CONTACT = {
 }
 
 
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a" and (href := dict(attrs).get("href")):
-            self.links.append(urldefrag(href).url)
-
-
 def body(response):
     if response.streaming:
         return b"".join(response.streaming_content).decode()
@@ -65,12 +54,10 @@ def crawl(client, start):
     queue, seen, pages = list(start), set(), {}
     while queue:
         url = queue.pop(0)
-        parts = urlsplit(url)
-        if parts.netloc or parts.scheme or NOT_PUBLIC.match(parts.path):
+        path = urlsplit(url).path
+        if path in seen:
             continue
-        if parts.path in seen:
-            continue
-        seen.add(parts.path)
+        seen.add(path)
         response = client.get(url)
         if response.status_code in (301, 302):
             queue.append(response["Location"])
@@ -79,9 +66,7 @@ def crawl(client, start):
         text = body(response)
         pages[url] = text
         if "html" in response.get("Content-Type", ""):
-            parser = Links()
-            parser.feed(text)
-            queue.extend(link for link in parser.links if link.startswith("/"))
+            queue.extend(public_links(text))
     return pages
 
 
