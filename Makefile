@@ -13,7 +13,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Unit tests run in this many processes (pytest-xdist), each with its own test
-# database; WORKERS=0 runs them in this process (for pdb).
+# database, stealing work from each other so both finish together; WORKERS=0 runs
+# them in this process (for pdb).
 WORKERS ?= 2
 
 # The first interpreter on PATH that is Python 3.12 or newer.
@@ -82,7 +83,7 @@ check: install-dev ## Django system checks, missing migrations, message compilat
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
 test-unit: install-dev ## The pytest suite without the browser tests
-	$(BIN)/pytest -m "not e2e" -n $(WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e" -n $(WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 test-e2e: install-dev ## The browser tests in Chromium (/usr/bin/chromium)
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
@@ -90,7 +91,7 @@ test-e2e: install-dev ## The browser tests in Chromium (/usr/bin/chromium)
 test: lint check test-unit ## Lint, checks, then the suite without the browser tests
 
 coverage: install-dev ## The unit suite with branch coverage (90 % at least); HTML in htmlcov/
-	$(BIN)/pytest -m "not e2e" -n $(WORKERS) --cov --cov-report=term \
+	$(BIN)/pytest -m "not e2e" -n $(WORKERS) --dist worksteal --cov --cov-report=term \
 		--cov-report=html $(PYTEST_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and collected static files

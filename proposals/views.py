@@ -36,11 +36,14 @@ Action = workflow.Action
 
 class ProposalFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), choices=Proposal.Status.choices
+        label=gettext_lazy("Status"),
+        choices=Proposal.Status.choices,
+        empty_label=gettext_lazy("All statuses"),
     )
     province = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Province"),
         queryset=Province.objects.all(),
+        empty_label=gettext_lazy("All provinces"),
         to_field_name="code",
     )
     query_was_shortened = False

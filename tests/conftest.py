@@ -19,13 +19,55 @@ def load(*commands):
         call_command(command, stdout=io.StringIO())
 
 
+def table_rows(tables):
+    """{table: (columns, rows)} of ``tables`` as they are now."""
+    from django.db import connection
+
+    snapshot = {}
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            columns = [column[0] for column in cursor.description]
+            snapshot[table] = (columns, cursor.fetchall())
+    return snapshot
+
+
+def restore(snapshot):
+    """Write back the rows of ``snapshot`` (the tables are empty after a
+    transactional test): what the loaders wrote, without running them again."""
+    from django.db import connection, transaction
+
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table, (columns, rows) in snapshot.items():
+            names = ", ".join(quote(column) for column in columns)
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",  # noqa: S608
+                rows,
+            )
+
+
+# The rows the loaders wrote, by table, taken once per session.
+_reference_rows = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, migrated, with the reference data loaded once for the
     session: every test starts with it (see pytest_runtest_setup), and the ``db``
     fixture's transaction rolls back whatever a test changes."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
+        before = table_rows(connection.introspection.django_table_names())
         load(*REFERENCE_DATA)
+        filled = [table for table, (_, rows) in before.items() if not rows]
+        _reference_rows.update(
+            (table, content)
+            for table, content in table_rows(filled).items()
+            if content[1]
+        )
 
 
 # Fixtures that make pytest-django run a test as a TransactionTestCase.
@@ -61,12 +103,12 @@ _database = {"emptied": False}
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """After a transactional test, load the reference data again (committed) before
+    """After a transactional test, write the reference data back (committed) before
     the next test that uses the database. pytest-django runs the transactional
     tests last, so this happens only among them."""
     if _database["emptied"] and uses_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
-            load(*REFERENCE_DATA)
+            restore(_reference_rows)
         _database["emptied"] = False
 
 

@@ -62,3 +62,30 @@ def test_the_project_of_an_accepted_proposal_holds_no_contact_details(
         proposal.endorsing_authority,
     ):
         assert private not in texts
+
+
+def test_the_projects_admin_page_points_to_its_proposal(
+    admin_client, make_focal_point, make_proposal, reviewer
+):
+    user = make_focal_point()
+    proposal = make_proposal(user)
+    for action, actor in (
+        (Action.SUBMIT, user),
+        (Action.START_REVIEW, reviewer),
+        (Action.ACCEPT, reviewer),
+    ):
+        workflow.apply(proposal, action, actor)
+    proposal.refresh_from_db()
+    page = admin_client.get(
+        f"/admin/projects/project/{proposal.project_id}/change/"
+    ).content.decode()
+    assert f"/admin/proposals/proposal/{proposal.pk}/change/" in page
+    assert "nunca se publican" in page
+
+
+def test_the_proposals_list_names_its_all_options(reviewer):
+    client = Client()
+    client.force_login(reviewer)
+    page = client.get("/proposals/").content.decode()
+    assert "Todas las condiciones" in page
+    assert "Todas las provincias" in page
