@@ -18,6 +18,37 @@ MOVED_MODELS = [
 ]
 # Rows that change by design when migrating.
 GROWS = {"django_migrations"}
+# Rows that a data migration corrects by design, by the number of rows it adds (or,
+# when negative, removes) on a database loaded with the old reference data, and why.
+# The history tables of corrected models may only grow: every correction writes its
+# own history entry and no old entry is removed.
+CORRECTED = {
+    "auth_permission": (
+        8,
+        "directory.0005: add/change/delete/view of InstitutionalText and its history",
+    ),
+    "django_content_type": (2, "directory.0005: InstitutionalText and its history"),
+    "partners_country": (
+        -2,
+        "partners.0002 removes FK, GS and AQ (Argentine territory, never a partner "
+        "country); partners.0005 adds Kosovo (XK)",
+    ),
+    "partners_blocmembership": (
+        3,
+        "partners.0004 replaces the unsourced bloc periods with the sourced ones "
+        "(partners/data/blocs.json)",
+    ),
+    "partners_organisation": (2, "partners.0005 adds FONPLATA and the EU"),
+    "projects_currency": (-1, "projects.0006 deletes XBT (no ISO 4217 code)"),
+}
+CORRECTED_HISTORY = {
+    "partners_historicalcountry",
+    "partners_historicalblocmembership",
+    "partners_historicalorganisation",
+    "projects_historicalcurrency",
+    "projects_historicalsdggoal",
+    "projects_historicalsdgtarget",
+}
 
 SETTINGS = """\
 # The development settings of whichever tree imports this, with production's task
