@@ -65,8 +65,6 @@ superuser: install ## Create a staff account with every permission
 
 messages: install-dev ## Extract new strings into locale/es and locale/en
 	$(MANAGE) makemessages --locale=es --locale=en --ignore=.venv --ignore=bench \
-		--ignore=templates/simple_history \
-		--ignore=templates/admin/import_export \
 		--ignore=tests --no-obsolete --add-location=file
 
 lint: install-dev ## Ruff: lint and format check

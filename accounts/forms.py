@@ -1,15 +1,21 @@
 """Forms of the accounts pages and of the focal-point accounts in the admin."""
 
+import re
+
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import FocalPointAccount, Profile, language_of
 
 from .people import save_person
+from .tasks import send_password_reset
+from .two_factor import normalise
 
 
 class ProfileForm(forms.ModelForm):
@@ -26,6 +32,51 @@ class LoginForm(AuthenticationForm):
         """Focal points' user names are their e-mails, kept in lower case."""
         username = self.cleaned_data["username"].strip()
         return username.lower() if "@" in username else username
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def save(self, **kwargs):
+        """Look nothing up now: a background task finds the accounts with this
+        address, if any, and e-mails them (see accounts/tasks.py)."""
+        send_password_reset.enqueue(self.cleaned_data["email"], get_language())
+
+
+class CodeForm(forms.Form):
+    """The code after the password: six digits from the app, or a backup code."""
+
+    pattern = r"\d{6}|[a-z2-7]{8}"
+    message = _("Write the six digits your app shows, or one of your backup codes.")
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your app shows, or a backup code."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+    def clean_code(self):
+        code = normalise(self.cleaned_data["code"])
+        if not re.fullmatch(self.pattern, code):
+            raise forms.ValidationError(self.message)
+        return code
+
+
+class SetupCodeForm(CodeForm):
+    """The first code of a new app: six digits."""
+
+    pattern = r"\d{6}"
+    message = _("Write the six digits your app shows.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs["inputmode"] = "numeric"
+        self.fields["code"].help_text = _("The six digits your app shows now.")
 
 
 class FocalPointAccountForm(forms.ModelForm):

@@ -6,15 +6,23 @@ nothing of the apps above it: querysets come in as arguments, so ``projects`` an
 ``proposals`` can import this module and this module imports neither of them.
 """
 
+from django.contrib.auth import get_permission_codename
+from django.db.models import Q
+
 from directory.models import Unit, province_of
 
 # Permissions that lift a rule; granted through the staff roles (groups).
 CHANGE_ALL_PROJECTS = "projects.change_all_projects"
+VIEW_ALL_PROJECTS = "projects.view_all_projects"
 VIEW_PROJECT = "projects.view_project"
 CHANGE_PROJECT = "projects.change_project"
+ADD_PROJECT = "projects.add_project"
 REVIEW_PROPOSALS = "proposals.review_proposal"
+VIEW_PROPOSAL = "proposals.view_proposal"
 
 __all__ = [
+    "admin_projects",
+    "directorate_editors",
     "directorates_of",
     "editable_projects",
     "is_coordinator",
@@ -22,7 +30,15 @@ __all__ = [
     "may_change_project",
     "may_create_project_in",
     "may_delete_proposals",
+    "may_export",
+    "may_grant_permissions",
+    "may_import",
+    "may_import_projects",
+    "may_manage_account",
     "may_preview_projects",
+    "may_read_proposals",
+    "may_revert_to",
+    "may_see_all_projects",
     "may_speak_for_province",
     "province_of",
     "visible_projects",
@@ -49,10 +65,12 @@ def directorates_of(user):
 
 
 def editable_projects(user, projects):
-    """The projects of ``projects`` that ``user`` may change."""
+    """The projects of ``projects`` that ``user`` may change: a directorate's
+    projects are changed by the staff who work in it *and* hold the change
+    permission (a membership alone grants nothing)."""
     if is_coordinator(user):
         return projects
-    if not user.is_authenticated:
+    if not (user.is_authenticated and user.has_perm(CHANGE_PROJECT)):
         return projects.none()
     return projects.filter(directorate__staff__user=user)
 
@@ -65,13 +83,25 @@ def may_change_project(user, project):
 
 
 def may_create_project_in(user, directorate):
-    """Whether ``user`` may create a project that belongs to ``directorate``."""
+    """Whether ``user`` may create a project that belongs to ``directorate`` (or
+    move one into it): they work in it and hold the add permission."""
     if is_coordinator(user):
         return True
     return (
         directorate is not None
+        and user.has_perm(ADD_PROJECT)
         and directorates_of(user).filter(pk=directorate.pk).exists()
     )
+
+
+def directorate_editors(users, directorate):
+    """The active accounts of ``users`` who may change ``directorate``'s projects
+    because they work in it (coordinators are not told of every new draft)."""
+    return users.with_perm(
+        CHANGE_PROJECT,
+        include_superusers=False,
+        backend="django.contrib.auth.backends.ModelBackend",
+    ).filter(is_active=True, unit_memberships__unit=directorate)
 
 
 def may_preview_projects(user):
@@ -84,11 +114,75 @@ def visible_projects(user, projects):
     return projects if may_preview_projects(user) else projects.published()
 
 
+def may_see_all_projects(user):
+    """Coordinators and readers see every directorate's drafts in the admin."""
+    return is_coordinator(user) or user.has_perm(VIEW_ALL_PROJECTS)
+
+
+def admin_projects(user, projects):
+    """The projects of ``projects`` that ``user`` sees in the admin (its lists,
+    pages, history and exports): every one for coordinators and readers; else
+    their directorates' projects and the published ones of the others."""
+    if may_see_all_projects(user):
+        return projects
+    if not user.is_authenticated or not user.is_staff:
+        return projects.none()
+    own = projects.filter(directorate__staff__user=user).values("pk")
+    public = projects.published().values("pk")
+    return projects.filter(Q(pk__in=own) | Q(pk__in=public))
+
+
+def may_revert_to(user, project, version):
+    """Whether ``user`` may save ``version`` (an old state of ``project``, from its
+    history) over it: they must be allowed to change the project as it is and to
+    own it as the version has it (its directorate)."""
+    return may_change_project(user, project) and may_create_project_in(
+        user, version.directorate
+    )
+
+
+# Imports and exports in the admin (django-import-export asks these through each
+# admin's has_import_permission and has_export_permission).
+
+
+def model_permission(user, model, action):
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+
+def may_import(user, model):
+    """An import adds and changes rows: both permissions of the model."""
+    return (
+        user.is_active
+        and model_permission(user, model, "add")
+        and model_permission(user, model, "change")
+    )
+
+
+def may_export(user, model):
+    """An export is a reading: the view (or change) permission of the model; the
+    rows are what the user may see (``admin_projects`` for projects)."""
+    return user.is_active and (
+        model_permission(user, model, "view") or model_permission(user, model, "change")
+    )
+
+
+def may_import_projects(user, model):
+    """Projects are imported by staff who may create them in some directorate;
+    each row is then checked (``may_change_project``, ``may_create_project_in``)."""
+    return may_import(user, model) and directorates_of(user).exists()
+
+
 # Proposals: a focal point speaks for a province; reviewers read them all.
 
 
 def is_reviewer(user):
     return user.is_active and user.has_perm(REVIEW_PROPOSALS)
+
+
+def may_read_proposals(user):
+    """Reviewers and staff with the view permission read sent proposals."""
+    return user.is_active and (is_reviewer(user) or user.has_perm(VIEW_PROPOSAL))
 
 
 def may_delete_proposals(user):
@@ -102,10 +196,28 @@ def may_speak_for_province(user, province):
 
 
 def visible_proposals(user, proposals):
-    """Reviewers see every proposal; a focal point their province's; others none."""
-    if is_reviewer(user):
-        return proposals
+    """A focal point sees their province's proposals, drafts included; reviewers
+    and staff who read proposals see the sent ones (never an unsent draft, which
+    is the focal point's until they send it); others none."""
     province = province_of(user)
-    if province is None:
-        return proposals.none()
-    return proposals.filter(province=province)
+    if province is not None:
+        return proposals.filter(province=province)
+    if may_read_proposals(user):
+        return proposals.exclude(status=proposals.model.Status.DRAFT)
+    return proposals.none()
+
+
+# Accounts and roles: staff who manage accounts give people roles (groups); what a
+# role may do is set in accounts/roles.py, and only superusers grant rights beyond.
+
+
+def may_grant_permissions(user):
+    """Who may give an account single permissions, make it a superuser, or change
+    what a group of this installation may do."""
+    return user.is_active and user.is_superuser
+
+
+def may_manage_account(user, account):
+    """Whether ``user`` may change or delete ``account``: a superuser's account is
+    only a superuser's to change (else anyone managing accounts could take it)."""
+    return user.is_active and (user.is_superuser or not account.is_superuser)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import two_factor_views, views
 
 urlpatterns = [
     path("", views.account, name="account"),
@@ -49,6 +49,20 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("two-factor/", two_factor_views.overview, name="two-factor"),
+    path("two-factor/code/", two_factor_views.verify, name="two-factor-verify"),
+    path("two-factor/setup/", two_factor_views.setup, name="two-factor-setup"),
+    path(
+        "two-factor/backup-codes/",
+        two_factor_views.backup_codes,
+        name="two-factor-backup-codes",
+    ),
+    path(
+        "two-factor/backup-codes/new/",
+        two_factor_views.new_backup_codes,
+        name="two-factor-new-backup-codes",
+    ),
+    path("two-factor/off/", two_factor_views.turn_off, name="two-factor-off"),
     path(
         "invitation/<uidb64>/<token>/",
         views.InvitationView.as_view(),

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from directory.models import FocalPointAccount, Profile
 
+from . import two_factor
 from .emails import invitation_token
-from .forms import LoginForm, ProfileForm
+from .forms import LoginForm, PasswordResetForm, ProfileForm
 
 
 class InvitationView(auth_views.PasswordResetConfirmView):
@@ -62,12 +63,21 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        """A right password signs in, unless a code must follow (staff, and focal
+        points who turned it on): then the code step, or setting up the app."""
+        user = form.get_user()
+        if two_factor.needs_code(user):
+            return two_factor.begin(self.request, user, self.get_success_url())
+        return super().form_valid(form)
+
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """The same answer for every address: the form enqueues the e-mail, which is
+    built on DGCIN_SITE_URL (accounts/tasks.py)."""
+
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    html_email_template_name = "accounts/email/password_reset.html"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
+    form_class = PasswordResetForm
     success_url = reverse_lazy("password_reset_done")
 
 

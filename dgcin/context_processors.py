@@ -1,9 +1,21 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language_info
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info, override
 
 from accounts.permissions import is_reviewer, province_of
+
+
+def language_link(path, code):
+    """``path`` in the language ``code``, always on this site: an address a browser
+    would read as another site's ("//evil.example/", "/%2F%2Fevil.example/")
+    gives the home page in that language instead."""
+    url = translate_url(path, code)
+    if url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return url
+    with override(code):
+        return reverse("home")
 
 
 def language_links(request):
@@ -14,7 +26,7 @@ def language_links(request):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": translate_url(path, code),
+                "url": language_link(path, code),
             }
             for code, _name in settings.LANGUAGES
         ]

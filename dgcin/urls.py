@@ -8,7 +8,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from . import views
+from accounts.two_factor_views import admin_login
+
+from . import site_search, sitemaps, views
 
 admin.site.site_header = _("DGCIN — staff administration")
 admin.site.site_title = _("DGCIN administration")
@@ -16,6 +18,14 @@ admin.site.index_title = _("Portal content")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # For search engines, in no language of their own (dgcin/sitemaps.py).
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemaps.sitemap_section,
+        name="sitemap-section",
+    ),
     # Resolved per request: the static manifest may not exist when URLs are loaded.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),
     # Proposals moved from the projects app: links in e-mails sent before still work.
@@ -25,12 +35,15 @@ urlpatterns = [
             url="/admin/proposals/proposal/%(rest)s", permanent=True, query_string=True
         ),
     ),
+    # Staff sign in on the portal's page, which asks for the code (two-step).
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("search/", site_search.site_search, name="search"),
     # Open data and figures sit under /projects/, before the project pages' slugs.
     path("projects/", include("opendata.urls")),
     path("projects/", include("projects.urls")),

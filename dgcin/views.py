@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 from directory.models import InstitutionalText, Unit
 from partners.models import Bloc
 from projects.facets import key_figures
-from projects.models import Project
+from projects.publication import newly_published
 
 
 class HomeView(TemplateView):
@@ -16,7 +16,8 @@ class HomeView(TemplateView):
         directorates = Unit.objects.filter(
             parent__parent=None, parent__isnull=False
         ).select_related("parent")
-        latest = Project.objects.published().order_by("-updated_at")[:3]
+        # The most recently published, not the last edited (issue 14).
+        latest = newly_published(limit=3)
         return super().get_context_data(
             text=InstitutionalText.objects.for_page(InstitutionalText.Page.HOME),
             directorates=directorates,

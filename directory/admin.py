@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from partners.history_admin import HistoryAdmin
 from partners.models import Country
 from partners.resources import ReferenceResource, lookup
+from partners.spreadsheet_admin import SpreadsheetAdmin
 
 from .models import (
     FocalPoint,
@@ -25,7 +25,7 @@ class PhoneLineInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class UnitAdmin(HistoryAdmin, TranslationAdmin):
     list_display = (
         "name",
         "acronym",
@@ -63,7 +63,7 @@ class RepresentationResource(ReferenceResource):
 
 
 @admin.register(Representation)
-class RepresentationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class RepresentationAdmin(SpreadsheetAdmin, HistoryAdmin):
     resource_classes = [RepresentationResource]
     list_display = ("country", "kind", "city", "phone", "email", "updated_at")
     list_filter = ("kind", "country__region")
@@ -73,7 +73,7 @@ class RepresentationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(StaffMembership)
-class StaffMembershipAdmin(SimpleHistoryAdmin):
+class StaffMembershipAdmin(HistoryAdmin):
     list_display = ("user", "unit")
     list_filter = ("unit",)
     list_select_related = ("user", "unit")
@@ -110,7 +110,7 @@ class FocalPointAccountInline(admin.TabularInline):
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(SimpleHistoryAdmin):
+class FocalPointAdmin(HistoryAdmin):
     list_display = (
         "province",
         "institution",
@@ -146,7 +146,7 @@ class FocalPointAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(InstitutionalText)
-class InstitutionalTextAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class InstitutionalTextAdmin(HistoryAdmin, TranslationAdmin):
     """The words of the home and about pages; the pages lay them out."""
 
     list_display = ("page", "title", "updated_at")

@@ -1,5 +1,7 @@
 """vCard 4.0 (RFC 6350) for an organisational unit."""
 
+import re
+
 from .models import PhoneLine
 
 # RFC 6350 TYPE values for each kind of line.
@@ -11,14 +13,26 @@ TEL_TYPES = {
 }
 
 
+# What a reader may take for the end of a line: each is written as backslash-n.
+LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+# The other control characters, never allowed in a content line (RFC 6350 3.3).
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+# A URI value has no line breaks, controls or spaces to escape: they are dropped.
+NOT_IN_URI = re.compile(r"[\x00-\x20\x7f\x85\u2028\u2029]")
+
+
 def escape(value: str) -> str:
-    """Escape a text value (RFC 6350 section 3.4)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\n", "\\n")
-    )
+    """Escape a text value (RFC 6350 section 3.4): backslash, comma and semicolon
+    escaped, every kind of line break written as "\\n", other controls dropped, so
+    no value can end its line and start a property of its own."""
+    value = CONTROLS.sub("", str(value))
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return LINE_BREAKS.sub(r"\\n", value)
+
+
+def uri(value: str) -> str:
+    """A URI value (URL, TEL) on one line: nothing in it can end the line."""
+    return NOT_IN_URI.sub("", str(value))
 
 
 def fold(line: str) -> str:
@@ -61,13 +75,13 @@ def unit_vcard(unit, url: str) -> str:
         )
         lines.append(f"ADR;TYPE=work:{adr}")
     lines.extend(
-        f"TEL;VALUE=uri;TYPE={TEL_TYPES[line.kind]}:{uri}"
+        f"TEL;VALUE=uri;TYPE={TEL_TYPES[line.kind]}:{uri(target)}"
         for line in unit.lines.all()
-        for _extension, uri in line.dial_targets
+        for _extension, target in line.dial_targets
     )
     if unit.email:
-        lines.append(f"EMAIL;TYPE=work:{unit.email}")
-    lines.append(f"URL:{url}")
+        lines.append(f"EMAIL;TYPE=work:{escape(unit.email)}")
+    lines.append(f"URL:{uri(url)}")
     lines.append(f"REV:{unit.updated_at:%Y%m%dT%H%M%SZ}")
     lines.append("END:VCARD")
     return "".join(f"{fold(line)}\r\n" for line in lines)

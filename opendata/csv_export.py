@@ -6,21 +6,12 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
+from partners.spreadsheets import spreadsheet_safe
 from projects import publishing
 from projects.models import Participation, Project, budget_totals
 
 from .exports import project_notes
 from .formatting import decimal_text, iso, money_text, translated
-
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """The cell's text, with a leading apostrophe if a spreadsheet would read it as
-    a formula (OWASP's advice): the apostrophe shows and nothing runs."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def joined(items):

@@ -133,6 +133,11 @@ def applied_filters(filterset):
     for name, value in filterset.form.cleaned_data.items():
         if name == "sort" or value in (None, "", []):
             continue
+        if hasattr(value, "exists") and not value:  # an empty multiple choice
+            continue
+        if hasattr(filterset.data, "getlist") and len(filterset.data.getlist(name)) > 1:
+            applied[name] = filterset.data.getlist(name)
+            continue
         raw = filterset.data.get(name, "")
         applied[name] = raw[:MAX_QUERY_LENGTH] if name == "q" else raw
     return applied

@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .collation import Collated
+from .history_admin import HistoryAdmin
 from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
 from .resources import (
     BlocMembershipResource,
@@ -14,9 +13,10 @@ from .resources import (
     ProvinceResource,
     RegionResource,
 )
+from .spreadsheet_admin import SpreadsheetAdmin
 
 
-class ReferenceAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ReferenceAdmin(SpreadsheetAdmin, HistoryAdmin, TranslationAdmin):
     """Search, filters, CSV/XLSX import with a preview, export, and history."""
 
 
@@ -75,7 +75,7 @@ class BlocAdmin(PartnerAdmin):
 
 
 @admin.register(BlocMembership)
-class BlocMembershipAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class BlocMembershipAdmin(SpreadsheetAdmin, HistoryAdmin):
     resource_classes = [BlocMembershipResource]
     list_display = ("country", "bloc", "status", "since", "until", "needs_review")
     list_filter = ("bloc", "status", "needs_review", "country__region")

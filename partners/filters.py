@@ -3,6 +3,7 @@ search box and the region apply to all kinds they make sense for."""
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Bloc, Country, Organisation, Region
@@ -48,6 +49,18 @@ class RegionFilterMixin(django_filters.FilterSet):
 
 
 class CountryFilter(RegionFilterMixin, SearchFilterSet):
+    """Countries. By default only the partners that matter: countries with a
+    published project or a current bloc membership (the queryset annotates
+    ``project_count`` and ``in_bloc``); ``scope=all`` lists every one, and a
+    search looks through every one (a country is found by its name)."""
+
+    scope = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[("all", _("All countries"))],
+        empty_label=_("Countries with projects or in a bloc"),
+        method="filter_scope",
+    )
+
     bloc = django_filters.ModelChoiceFilter(
         label=_("Bloc or forum"),
         queryset=Bloc.objects.all(),
@@ -58,10 +71,20 @@ class CountryFilter(RegionFilterMixin, SearchFilterSet):
 
     class Meta:
         model = Country
-        fields = ["q", "region", "bloc"]
+        fields = ["q", "region", "bloc", "scope"]
 
     def filter_bloc(self, queryset, name, value):
         return queryset.in_bloc(value)
+
+    def filter_scope(self, queryset, name, value):
+        return queryset  # "all": filter_queryset leaves the others in
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if data.get("scope") != "all" and not data.get("q"):
+            queryset = queryset.filter(Q(project_count__gt=0) | Q(in_bloc=True))
+        return queryset
 
 
 class OrganisationFilter(RegionFilterMixin, SearchFilterSet):

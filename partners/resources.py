@@ -1,5 +1,7 @@
 """CSV/XLSX import and export of partners (django-import-export)."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -41,14 +43,31 @@ def lookup(model, field, column):
     )
 
 
+class DayWidget(widgets.DateWidget):
+    """A date column. A spreadsheet program gives back the dates it was exported
+    with as date-times at midnight: read as the day, so an unchanged row compares
+    equal and is skipped."""
+
+    def clean(self, value, row=None, **kwargs):
+        value = super().clean(value, row, **kwargs)
+        return value.date() if isinstance(value, datetime.datetime) else value
+
+
 class ReferenceResource(resources.ModelResource):
     """Every import validates each row as the admin form would, reports every bad
-    row, and leaves unchanged rows alone."""
+    row, and leaves unchanged rows alone: a row the same as the saved one is not
+    saved (no history entry, nothing marked as changed) and the preview lists it
+    as skipped."""
 
     class Meta:
         skip_unchanged = True
-        report_skipped = False
+        report_skipped = True
         clean_model_instances = True
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        widget = super().widget_from_django_field(f, default)
+        return DayWidget if widget is widgets.DateWidget else widget
 
 
 class CountryResource(ReferenceResource):

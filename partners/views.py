@@ -1,4 +1,6 @@
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +26,7 @@ PARTNER_KINDS = {
         gettext_lazy("Countries"),
         CountryFilter,
         lambda: (
-            Country.objects.filter(is_active=True)
+            partner_countries()
             .select_related("region")
             .prefetch_related(current_memberships())
         ),
@@ -40,6 +42,35 @@ PARTNER_KINDS = {
         lambda: Bloc.objects.with_member_count(),
     ),
 }
+
+
+def partner_countries():
+    """Active countries but Argentina (never its own partner), each with
+    ``project_count`` (published projects it takes part in)
+    and ``in_bloc`` (a current bloc membership)."""
+    # The participations of the projects app, reached through the relation
+    # (partners imports nothing above it).
+    participations = Country._meta.get_field("participations").related_model
+    projects = (
+        participations.objects.filter(
+            country=OuterRef("pk"), project__publication="published"
+        )
+        .order_by()
+        .values("country")
+        .annotate(projects=Count("project", distinct=True))
+        .values("projects")
+    )
+    in_bloc = BlocMembership.objects.current().filter(country=OuterRef("pk"))
+    return (
+        Country.objects.filter(is_active=True)
+        .exclude(code=settings.HOME_COUNTRY)
+        .annotate(
+            project_count=Coalesce(Subquery(projects), 0),
+            in_bloc=Exists(in_bloc),
+        )
+    )
+
+
 # Filters a tab link carries over to the other kinds.
 SHARED_FILTERS = ("q", "region")
 

@@ -1,34 +1,36 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts import permissions
 from partners.models import Country
+from partners.spreadsheet_admin import SpreadsheetAdmin
 
-from . import facets, publishing
+from . import (
+    admin_references,  # noqa: F401  (registers the reference lists)
+    facets,
+    publishing,
+)
+from .admin_forms import (
+    DocumentForm,
+    KeepsWorkAdmin,
+    ParticipationFormSet,
+    SectorFormSet,
+)
+from .history_admin import SavesHistoryAdmin
 from .models import (
     Budget,
-    Currency,
     Document,
-    DocumentCategory,
     Indicator,
     Participation,
     Project,
     ProjectSector,
     Result,
-    SdgGoal,
-    SdgTarget,
-    Sector,
-    SectorCategory,
-    SegibSector,
 )
 from .publishing_admin import (
     ProjectForm,
@@ -38,23 +40,6 @@ from .publishing_admin import (
     publish_ready,
 )
 from .resources import ProjectResource
-from .rules import participation_errors, sector_percentage_error
-
-
-class ParticipationFormSet(SubmittedRowsFormSet):
-    def clean(self):
-        super().clean()
-        roles = [form.cleaned_data["segib_role"] for form in self.kept_forms()]
-        if errors := participation_errors(self.instance.modality, roles):
-            raise ValidationError(errors)
-
-
-class SectorFormSet(SubmittedRowsFormSet):
-    def clean(self):
-        super().clean()
-        shares = [form.cleaned_data["percentage"] for form in self.kept_forms()]
-        if error := sector_percentage_error(shares):
-            raise ValidationError(error)
 
 
 class ParticipationInline(admin.TabularInline):
@@ -98,6 +83,7 @@ class BudgetInline(admin.TabularInline):
 
 class DocumentInline(TranslationTabularInline):
     model = Document
+    form = DocumentForm  # keeps a chosen file when the save fails elsewhere
     formset = SubmittedRowsFormSet
     extra = 0
     fields = ("title", "category", "language", "file", "url", "position")
@@ -153,7 +139,9 @@ class PartnerCountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Project)
-class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProjectAdmin(
+    KeepsWorkAdmin, SpreadsheetAdmin, SavesHistoryAdmin, TranslationAdmin
+):
     form = ProjectForm
     # Extended by import-export's own change list (see init_change_list_template).
     change_list_template = "admin/projects/project/change_list.html"
@@ -247,7 +235,10 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     history_list_display = ("status", "publication")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("participations__country")
+        """What the user sees in the admin: its list, pages, history and export."""
+        return permissions.admin_projects(
+            request.user, super().get_queryset(request)
+        ).prefetch_related("participations__country")
 
     @admin.display(description=_("Publish checklist"))
     def publication_checklist(self, project):
@@ -294,6 +285,24 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or self.can_edit(request, obj))
 
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (
+            obj is None
+            or permissions.admin_projects(
+                request.user, Project.objects.filter(pk=obj.pk)
+            ).exists()
+        )
+
+    def may_revert(self, request, current, version):
+        return permissions.may_revert_to(request.user, current, version)
+
+    def has_import_permission(self, request):
+        return permissions.may_import_projects(request.user, Project)
+
+    def has_export_permission(self, request):
+        return permissions.may_export(request.user, Project)
+
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or self.can_edit(request, obj))
@@ -328,12 +337,18 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
         ):
             raise PublicationRefused(missing)
 
-    @admin.action(description=_("Publish the selected projects"))
+    # Offered to those who may change projects (not to readers who work in a
+    # directorate); each project is then checked (set_publication).
+    @admin.action(
+        description=_("Publish the selected projects"), permissions=["change"]
+    )
     def publish(self, request, queryset):
         """Publishes those whose publish checklist passes and names the others."""
         self.set_publication(request, queryset, Project.Publication.PUBLISHED)
 
-    @admin.action(description=_("Archive the selected projects"))
+    @admin.action(
+        description=_("Archive the selected projects"), permissions=["change"]
+    )
     def archive(self, request, queryset):
         self.set_publication(request, queryset, Project.Publication.ARCHIVED)
 
@@ -390,7 +405,7 @@ class IndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Result)
-class ResultAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ResultAdmin(SavesHistoryAdmin, TranslationAdmin):
     list_display = ("title", "project", "type")
     list_select_related = ("project",)
     search_fields = ("title_es", "title_en", "project__title_es")
@@ -400,65 +415,53 @@ class ResultAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def has_module_permission(self, request):
         return False  # reached from the project's page
 
+    # A result is changed, added and deleted by those who may change its project.
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(
+                project__in=permissions.admin_projects(
+                    request.user, Project.objects.all()
+                )
+            )
+        )
+
+    def has_view_permission(self, request, obj=None):
+        """Its project must be one the user sees (the history of a result of
+        another directorate's draft is not theirs to read)."""
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (
+            obj is None
+            or permissions.admin_projects(
+                request.user, Project.objects.filter(pk=obj.project_id)
+            ).exists()
+        )
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (
             obj is None or permissions.may_change_project(request.user, obj.project)
         )
 
-
-class CodeListAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ("code", "name")
-    search_fields = ("code", "name_es", "name_en")
-
-
-@admin.register(SectorCategory)
-class SectorCategoryAdmin(CodeListAdmin):
-    pass
-
-
-@admin.register(Sector)
-class SectorAdmin(CodeListAdmin):
-    list_display = ("code", "name", "category")
-    list_filter = ("category",)
-    list_select_related = ("category",)
-
-
-@admin.register(SdgGoal)
-class SdgGoalAdmin(CodeListAdmin):
-    list_display = ("number", "short_name", "name")
-    search_fields = ("code", "short_name_es", "short_name_en", "name_es", "name_en")
-
-
-@admin.register(SdgTarget)
-class SdgTargetAdmin(CodeListAdmin):
-    list_filter = ("goal",)
-
-
-@admin.register(Currency)
-class CurrencyAdmin(CodeListAdmin):
-    list_display = ("code", "name", "is_offered", "withdrawn")
-    list_filter = ("is_offered",)
-
-    def get_search_results(self, request, queryset, search_term):
-        """The budget and contribution pickers (the admin's autocomplete) offer only
-        the currencies offered for new lines; a line keeps the one it has."""
-        queryset, may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (
+            obj is None or permissions.may_change_project(request.user, obj.project)
         )
-        match = getattr(request, "resolver_match", None)
-        if match is not None and match.url_name == "autocomplete":
-            queryset = queryset.filter(is_offered=True)
-        return queryset, may_have_duplicates
 
+    def has_add_permission(self, request):
+        return (
+            super().has_add_permission(request)
+            and permissions.directorates_of(request.user).exists()
+        )
 
-@admin.register(DocumentCategory)
-class DocumentCategoryAdmin(CodeListAdmin):
-    pass
+    def may_revert(self, request, current, version):
+        return permissions.may_change_project(request.user, version.project)
 
-
-@admin.register(SegibSector)
-class SegibSectorAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ("name", "area")
-    list_filter = ("area",)
-    search_fields = ("name_es", "name_en", "slug")
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "project":
+            kwargs["queryset"] = permissions.editable_projects(
+                request.user, Project.objects.all()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

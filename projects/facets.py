@@ -14,11 +14,14 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from directory.models import Unit
-from partners.models import Bloc, Country, Province, Region
+from partners.collation import Collated
+from partners.models import Bloc, Country, Organisation, Province, Region
 
 from .models import Participation, Project, SdgGoal, SectorCategory
 
@@ -26,7 +29,7 @@ GENERATION_KEY = "projects:facets:generation"
 TIMEOUT = 60 * 30
 # Bump when the shape of what is cached changes, so that a new release never reads
 # what an older one stored in the shared cache.
-FORMAT = 4
+FORMAT = 5
 
 
 def generation():
@@ -87,9 +90,9 @@ def cached(filters, compute):
     """``compute()``'s result for these cleaned ``filters`` (or any other key
     parts), from the cache when it holds them for the current generation."""
     chosen = {
-        name: str(getattr(value, "pk", value))
+        name: key_part(value)
         for name, value in sorted(filters.items())
-        if name != "sort" and value not in (None, "")
+        if name != "sort" and value not in (None, "") and key_part(value) != []
     }
     if queued := pending():
         savepoints = transaction.get_connection().savepoint_ids
@@ -101,6 +104,14 @@ def cached(filters, compute):
         counts = compute()
         cache.set(key, counts, TIMEOUT)
     return counts
+
+
+def key_part(value):
+    """A filter's value in a cache key: a row by its key, several rows (a
+    multiple choice) by their sorted keys, whatever their order in the URL."""
+    if isinstance(value, (list, tuple, QuerySet)):
+        return sorted(str(getattr(item, "pk", item)) for item in value)
+    return str(getattr(value, "pk", value))
 
 
 def key_figures():
@@ -136,7 +147,11 @@ def facet_labels():
             (region.slug, f"— {region.name}" if region.parent_id else region.name)
             for region in Region.objects.tree()
         ],
-        "country": list(Country.objects.values_list("code", "name")),
+        "country": [(country.code, country.name) for country in countries_by_region()],
+        "organisation": [
+            (organisation.slug, organisation.acronym or organisation.name)
+            for organisation in Organisation.objects.order_by(Collated("name"))
+        ],
         "bloc": [(bloc.slug, bloc.acronym) for bloc in Bloc.objects.all()],
         "sector": [
             (category.code, category.name) for category in SectorCategory.objects.all()
@@ -146,6 +161,39 @@ def facet_labels():
         "province": [(p.code, p.name) for p in Province.objects.all()],
         "year": [(year, year) for year in range(timezone.now().year + 5, 1949, -1)],
     }
+
+
+def countries_by_region():
+    """Partner countries (Argentina aside) by wider region, in the regions'
+    order, then by name: the grouped country checkboxes of the catalogue and the
+    proposal form."""
+    return (
+        Country.objects.exclude(code=settings.HOME_COUNTRY)
+        .select_related("region__parent")
+        .order_by(
+            Coalesce("region__parent__position", "region__position").asc(
+                nulls_last=True
+            ),
+            Coalesce("region__parent__pk", "region__pk").asc(nulls_last=True),
+            Collated("name"),
+        )
+    )
+
+
+def region_group(country):
+    """The wider region a country is listed under."""
+    if country.region is None:
+        return gettext("Other")
+    return str(country.region.parent or country.region)
+
+
+def country_groups():
+    """{country code: the wider region it is listed under}, in the active
+    language, cached like the counts."""
+    return cached(
+        {"country-groups": get_language()},
+        lambda: {c.code: region_group(c) for c in countries_by_region()},
+    )
 
 
 def labels():

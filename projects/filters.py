@@ -1,16 +1,30 @@
 """The public catalogue's search, filters, sorting and facet counts."""
 
 import django_filters
+from django import forms
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Unit
 from partners.filters import SearchFilterSet
-from partners.models import Bloc, Country, Province, Region
+from partners.models import Bloc, Country, Organisation, Province, Region
 
-from . import facets
-from .models import Participation, Project, ProjectSector, SdgGoal, SectorCategory
+from . import facets, fulltext
+from .models import (
+    Budget,
+    Participation,
+    Project,
+    ProjectSector,
+    SdgGoal,
+    SectorCategory,
+)
+
+# The amount range reads the budget lines in this currency: amounts in different
+# currencies are never added up or compared (see models.money.budget_totals).
+BUDGET_CURRENCY = "USD"
 
 
 def one_of(label, every, queryset, to_field_name, **kwargs):
@@ -25,6 +39,41 @@ def one_of(label, every, queryset, to_field_name, **kwargs):
         empty_label=every,
         **kwargs,
     )
+
+
+def any_of(label, queryset, to_field_name, method):
+    """A filter to the projects with any of the chosen rows of ``queryset`` (OR
+    within the filter), which the query string names by ``to_field_name`` and
+    repeats for each value: ``?country=PY&country=BO``; ``?country=PY`` keeps the
+    meaning it had when the filter took one value."""
+    return django_filters.ModelMultipleChoiceFilter(
+        label=label,
+        queryset=queryset,
+        to_field_name=to_field_name,
+        method=method,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def any_chosen(method):
+    """A multiple choice's filter method, skipped when nothing is chosen (its
+    empty value is an empty queryset, which django-filter does not skip)."""
+
+    def skipping(self, queryset, name, value):
+        return method(self, queryset, name, value) if value else queryset
+
+    return skipping
+
+
+class ProjectFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "budget_max", _("The maximum is below the minimum; it was left out.")
+            )
+        return cleaned
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -60,12 +109,14 @@ class ProjectFilter(SearchFilterSet):
         "slug",
         method="filter_region",
     )
-    country = one_of(
+    country = any_of(
         _("Country"),
-        _("All countries"),
-        Country.objects.all(),
+        Country.objects.exclude(code=settings.HOME_COUNTRY),
         "code",
-        method="filter_country",
+        "filter_country",
+    )
+    organisation = any_of(
+        _("Organisation"), Organisation.objects.all(), "slug", "filter_organisation"
     )
     bloc = one_of(
         _("Bloc or forum"),
@@ -74,25 +125,15 @@ class ProjectFilter(SearchFilterSet):
         "slug",
         field_name="blocs",
     )
-    sector = one_of(
-        _("DAC sector"),
-        _("All sectors"),
-        SectorCategory.objects.all(),
-        "code",
-        method="filter_sector",
+    sector = any_of(
+        _("DAC sector"), SectorCategory.objects.all(), "code", "filter_sector"
     )
-    sdg = one_of(
-        _("SDG"), _("All SDGs"), SdgGoal.objects.all(), "number", field_name="sdg_goals"
-    )
+    sdg = any_of(_("SDG"), SdgGoal.objects.all(), "number", "filter_sdg")
     directorate = one_of(
         _("Directorate"), _("All directorates"), Unit.objects.all(), "slug"
     )
-    province = one_of(
-        _("Argentine province"),
-        _("All provinces"),
-        Province.objects.all(),
-        "code",
-        field_name="provinces",
+    province = any_of(
+        _("Argentine province"), Province.objects.all(), "code", "filter_province"
     )
     year = YearFilter(
         label=_("Start year"),
@@ -100,6 +141,12 @@ class ProjectFilter(SearchFilterSet):
         field_name="start_year",
         min_value=1950,
         max_value=2100,
+    )
+    budget_min = django_filters.NumberFilter(
+        label=_("Total budget from (US$)"), method="filter_budget", min_value=0
+    )
+    budget_max = django_filters.NumberFilter(
+        label=_("Total budget up to (US$)"), method="filter_budget", min_value=0
     )
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
@@ -117,6 +164,10 @@ class ProjectFilter(SearchFilterSet):
     class Meta:
         model = Project
         fields = []
+        form = ProjectFilterForm
+
+    # Filters that take several values (checkboxes): one chip per value.
+    MULTIPLE = ("country", "organisation", "sector", "sdg", "province")
 
     # Filters whose options show how many projects each would give, and how to count.
     FACETS = {
@@ -124,6 +175,7 @@ class ProjectFilter(SearchFilterSet):
         "status": "status",
         "region": "partner:country__region__slug",
         "country": "partner:country__code",
+        "organisation": "organisation:organisation__slug",
         "bloc": "blocs__slug",
         "sector": "sectors__sector__category__code",
         "sdg": "sdg_goals__number",
@@ -131,6 +183,15 @@ class ProjectFilter(SearchFilterSet):
         "province": "provinces__code",
         "year": "start_year",
     }
+
+    def filter_search(self, queryset, name, value):
+        """Full-text search (``projects.fulltext``), the query parsed once."""
+        return fulltext.matching(queryset, self.search_query(value))
+
+    def search_query(self, value):
+        if getattr(self, "parsed_search", (None,))[0] != value:
+            self.parsed_search = (value, fulltext.parse(value))
+        return self.parsed_search[1]
 
     # Filters through one-to-many rows use EXISTS, not a join: no duplicate rows to
     # remove with DISTINCT, which costs most at 100,000 projects.
@@ -145,19 +206,64 @@ class ProjectFilter(SearchFilterSet):
             )
         )
 
+    @any_chosen
     def filter_country(self, queryset, name, value):
         return queryset.filter(
-            Exists(Participation.objects.filter(project=OuterRef("pk"), country=value))
+            Exists(
+                Participation.objects.filter(project=OuterRef("pk"), country__in=value)
+            )
         )
 
+    @any_chosen
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                Participation.objects.filter(
+                    project=OuterRef("pk"), organisation__in=value
+                )
+            )
+        )
+
+    @any_chosen
     def filter_sector(self, queryset, name, value):
         return queryset.filter(
             Exists(
                 ProjectSector.objects.filter(
-                    project=OuterRef("pk"), sector__category=value
+                    project=OuterRef("pk"), sector__category__in=value
                 )
             )
         )
+
+    @any_chosen
+    def filter_sdg(self, queryset, name, value):
+        links = Project.sdg_goals.through.objects.filter(
+            project=OuterRef("pk"), sdggoal__in=value
+        )
+        return queryset.filter(Exists(links))
+
+    @any_chosen
+    def filter_province(self, queryset, name, value):
+        links = Project.provinces.through.objects.filter(
+            project=OuterRef("pk"), province__in=value
+        )
+        return queryset.filter(Exists(links))
+
+    def filter_budget(self, queryset, name, value):
+        """Projects whose budget lines in US dollars add up to at least
+        (budget_min) or at most (budget_max) ``value``; a project without such
+        lines has no total to compare and is left out."""
+        totals = (
+            Budget.objects.filter(
+                project=OuterRef("pk"), currency__code=BUDGET_CURRENCY
+            )
+            .order_by()
+            .values("project")
+            .annotate(total=Sum("value"))
+            .values("total")
+        )
+        queryset = queryset.alias(budget_total=Subquery(totals))
+        lookup = "gte" if name == "budget_min" else "lte"
+        return queryset.filter(**{f"budget_total__{lookup}": value})
 
     def queryset_without(self, excluded):
         """The queryset with every valid filter applied except ``excluded``."""
@@ -182,10 +288,21 @@ class ProjectFilter(SearchFilterSet):
         for name, path in self.FACETS.items():
             if path.startswith("partner:"):
                 counts[name] = self.count_partners(name, path.removeprefix("partner:"))
+            elif path.startswith("organisation:"):
+                participations = Participation.objects.filter(
+                    project__in=self.queryset_without(name).values("pk"),
+                    organisation__isnull=False,
+                )
+                counts[name] = count(
+                    participations, path.removeprefix("organisation:"), "project"
+                )
             else:
                 counts[name] = count(self.queryset_without(name), path, "pk")
+        # A wider region counts the projects with a partner in it or in any of its
+        # sub-regions, each project once (regions are two levels deep): its count
+        # replaces the one of the countries placed in it directly.
         counts["region"] |= self.count_partners(
-            "region", "country__region__parent__slug"
+            "region", Coalesce("country__region__parent__slug", "country__region__slug")
         )
         return counts
 
@@ -198,23 +315,62 @@ class ProjectFilter(SearchFilterSet):
 
 
 def count(queryset, path, what):
-    """{value of ``path``: number of distinct ``what``}."""
+    """{value of ``path`` (a field path or an expression): number of distinct
+    ``what``}."""
+    value = F(path) if isinstance(path, str) else path
     rows = (
-        queryset.order_by().values(path).annotate(projects=Count(what, distinct=True))
+        queryset.order_by()
+        .annotate(facet_value=value)
+        .values("facet_value")
+        .annotate(projects=Count(what, distinct=True))
     )
-    return {str(row[path]): row["projects"] for row in rows if row[path] is not None}
+    return {
+        str(row["facet_value"]): row["projects"]
+        for row in rows
+        if row["facet_value"] is not None
+    }
 
 
 def active_filters(filterset, query):
-    """[(label, value shown, query without it)] for the 'remove filter' links."""
+    """[(label, value shown, query without it)] for the 'remove filter' chips: one
+    per chosen value, each link removing that value only."""
     active = []
     for name, value in filterset.form.cleaned_data.items():
         if name == "sort" or value in (None, "", []):
             continue
-        without = query.copy()
-        without.pop(name, None)
-        without.pop("page", None)
         field = filterset.form.fields[name]
+        if name in ProjectFilter.MULTIPLE:
+            chosen = {str(getattr(row, field.to_field_name)): row for row in value}
+            for code in dict.fromkeys(query.getlist(name)):
+                if code in chosen:
+                    active.append(
+                        (
+                            field.label,
+                            chip_label(name, chosen[code]),
+                            without(query, name, code),
+                        )
+                    )
+            continue
         shown = dict(getattr(field, "choices", [])).get(value, value)
-        active.append((field.label, shown, without.urlencode()))
+        if name in ("budget_min", "budget_max"):
+            shown = number_format(value, force_grouping=True)
+        active.append((field.label, shown, without(query, name)))
     return active
+
+
+def chip_label(name, row):
+    if name == "organisation":
+        return row.acronym or row.name
+    return str(row)
+
+
+def without(query, name, value=None):
+    """The query string without ``name`` (or only without its ``value``) nor the
+    page number."""
+    query = query.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query.setlist(name, [v for v in query.getlist(name) if v != value])
+    return query.urlencode()

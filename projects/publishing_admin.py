@@ -12,7 +12,6 @@ checks).
   action's check.
 """
 
-from django import forms
 from django.contrib import messages
 from django.forms.models import BaseInlineFormSet
 from django.templatetags.static import static
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import publishing
+from .locking import VersionedForm
 
 SUBMITTED = "_submitted_formsets"
 # How many refused projects the publish action names, one message each.
@@ -62,9 +62,10 @@ def submitted_rows(project):
     return publishing.saved_rows(project, **given)
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(VersionedForm):
     """The project's admin form: a project is saved as published only when the
-    publish checklist passes for it and the rows saved with it."""
+    publish checklist passes for it and the rows saved with it; a save over a
+    version saved since the form was opened is refused (``locking``)."""
 
     def _post_clean(self):
         # After the model's own validation, when the instance holds what was

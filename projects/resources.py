@@ -1,14 +1,21 @@
-"""Projects exported to CSV/XLSX, edited in a spreadsheet and imported back."""
+"""Projects exported to CSV/XLSX, edited in a spreadsheet and imported back.
+
+A row that is the same as the project is skipped: no save, no history entry, no
+new "last updated". Each row carries the project's ``version`` as exported; a row
+whose version is older than the project's is refused, naming who changed the
+project since and when (``locking``), so an old file never undoes newer edits.
+"""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields
+from import_export import fields, widgets
 
 from accounts import permissions
 from directory.models import Unit
 from partners.resources import LookupWidget, ReferenceResource
 
 from . import publishing
+from .locking import current_version, stale_row_message
 from .models import Project
 
 
@@ -39,6 +46,31 @@ OTHER_COLUMNS = [
 ]
 
 
+EXPORTED_VERSION = "_exported_version"
+
+
+def version_error(project):
+    """Why a row may not change ``project``: it was exported before the project's
+    last save (or its version cell is not one an export wrote). None when the row
+    may go on: a new project, or a row without a version."""
+    cell = project.__dict__.get(EXPORTED_VERSION)
+    if project.pk is None or cell in (None, ""):
+        return None
+    try:
+        exported = int(str(cell).strip().removesuffix(".0"))
+    except ValueError:
+        exported = -1
+    current = current_version(project)
+    if exported == current:
+        return None
+    if 0 <= exported < current:
+        return stale_row_message(project, exported, current)
+    return _(
+        "“%(value)s” is not a version of this project (it is at %(current)s): leave "
+        "the version column as the export wrote it."
+    ) % {"value": cell, "current": current}
+
+
 class ProjectResource(ReferenceResource):
     """One row per project; ``slug`` identifies it. Partners, sectors and budgets
     are edited in the admin, not in the spreadsheet."""
@@ -47,6 +79,17 @@ class ProjectResource(ReferenceResource):
         attribute="directorate",
         column_name="directorate",
         widget=LookupWidget(Unit, "slug"),
+    )
+    # Built by the portal, never taken from a spreadsheet.
+    iati_identifier = fields.Field(
+        attribute="iati_identifier", column_name="iati_identifier", readonly=True
+    )
+    # The version the row was exported at (see the module's docstring).
+    version = fields.Field(
+        attribute="version",
+        column_name="version",
+        readonly=True,
+        widget=widgets.IntegerWidget(),
     )
 
     class Meta(ReferenceResource.Meta):
@@ -58,10 +101,9 @@ class ProjectResource(ReferenceResource):
             *TEXT_COLUMNS,
             *OTHER_COLUMNS,
             "directorate",
+            "version",
         ]
         export_order = fields
-        # The identifier is built by the portal, never taken from a spreadsheet.
-        readonly_fields = ["iati_identifier"]
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):
@@ -69,12 +111,19 @@ class ProjectResource(ReferenceResource):
         field.__class__ = KeepWhenEmpty
         return field
 
+    def import_instance(self, instance, row, **kwargs):
+        instance.__dict__[EXPORTED_VERSION] = row.get("version")
+        super().import_instance(instance, row, **kwargs)
+
     def validate_instance(
         self, instance, import_validation_errors=None, validate_unique=True
     ):
         """The row's errors, and, when the row leaves the project published, what
         the publish checklist finds missing (partners, sectors and budgets are
-        the saved ones: the spreadsheet does not carry them)."""
+        the saved ones: the spreadsheet does not carry them). A row exported
+        before the project's last save is refused first."""
+        if stale := version_error(instance):
+            raise ValidationError({"version": stale})
         errors = {}
         try:
             super().validate_instance(
@@ -107,7 +156,13 @@ class ProjectResource(ReferenceResource):
                 _("You may not change “%(slug)s”: it belongs to another directorate.")
                 % {"slug": instance.slug}
             )
-        if not instance.pk and not permissions.may_create_project_in(
-            user, instance.directorate
-        ):
-            raise ValueError(_("New projects must belong to your directorate."))
+        if not permissions.may_create_project_in(user, instance.directorate):
+            raise ValueError(
+                _("New projects must belong to your directorate.")
+                if not instance.pk
+                else _(
+                    "You may not move “%(slug)s” to another directorate: it would "
+                    "leave yours."
+                )
+                % {"slug": instance.slug}
+            )

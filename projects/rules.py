@@ -15,7 +15,10 @@ def role_labels(roles):
 
 
 def participation_errors(modality, roles):
-    """Messages for SEGIB ``roles`` that do not fit the project's ``modality``."""
+    """Messages for SEGIB ``roles`` that do not fit the project's ``modality``
+    (none while the modality is missing or unknown: the modality field says so)."""
+    if modality not in Project.Modality.values:
+        return []
     errors = []
     allowed = Participation.ROLES_BY_MODALITY.get(modality, set())
     if wrong := set(roles) - allowed:

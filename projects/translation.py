@@ -3,6 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
+from .history import SavedTogether
 from .models import (
     Budget,
     Currency,
@@ -71,18 +72,16 @@ class IndicatorTranslationOptions(TranslationOptions):
     required_languages = ("es",)
 
 
+# A project and its rows carry the save that wrote each record (projects/history.py).
 register_history(
     Project,
     app=__package__,
     m2m_fields=["provinces", "blocs", "sdg_goals", "sdg_targets"],
+    bases=[SavedTogether],
 )
+for model in (Participation, ProjectSector, Budget, Document, Result, Indicator):
+    register_history(model, app=__package__, bases=[SavedTogether])
 for model in (
-    Participation,
-    ProjectSector,
-    Budget,
-    Document,
-    Result,
-    Indicator,
     SectorCategory,
     Sector,
     SegibArea,

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.ProjectCatalogueView.as_view(), name="project-list"),
+    # Newly published projects (a dot: no project slug can take these addresses).
+    path("feed.rss", feeds.NewlyPublishedProjectsRss(), name="project-feed-rss"),
+    path("feed.atom", feeds.NewlyPublishedProjectsAtom(), name="project-feed-atom"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path(
         "<slug:slug>/documents/<int:pk>/",

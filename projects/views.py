@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.views.generic import DetailView
 
@@ -10,7 +10,7 @@ from accounts.permissions import visible_projects
 from partners.collation import Collated
 from partners.lists import FilteredListView
 
-from . import facets
+from . import facets, fulltext, search
 from .filters import ProjectFilter, active_filters
 from .models import (
     Document,
@@ -22,19 +22,26 @@ from .models import (
 from .validators import DOCUMENT_TYPES, detected_type
 
 
-def facet(filterset, counts, name, labelled):
-    """A filter's options that match at least one project (and the chosen one), each
-    with the number of projects it would give."""
-    chosen = filterset.data.get(name, "")
+def facet(filterset, counts, name, labelled, groups=None):
+    """A filter's options that match at least one project (and the chosen ones),
+    each with the number of projects it would give; a multiple choice's options
+    also in ``groups`` when they have one (countries by region)."""
+    chosen = set(filterset.data.getlist(name))
+    options = []
+    grouped = {}
+    for value, label in labelled:
+        value = str(value)
+        if value in counts[name] or value in chosen:
+            option = (value, label, counts[name].get(value, 0), value in chosen)
+            options.append(option)
+            grouped.setdefault((groups or {}).get(value, ""), []).append(option)
     return {
         "name": name,
         "label": filterset.form.fields[name].label,
         "field": filterset.form[name],
-        "options": [
-            (str(value), label, counts[name].get(str(value), 0), str(value) == chosen)
-            for value, label in labelled
-            if str(value) in counts[name] or str(value) == chosen
-        ],
+        "multiple": name in ProjectFilter.MULTIPLE,
+        "options": options,
+        "groups": list(grouped.items()),
     }
 
 
@@ -50,24 +57,51 @@ class ProjectCatalogueView(FilteredListView):
         # The sort filter, when chosen, replaces this order.
         return Project.objects.published().order_by("-start_year", Collated("title"))
 
+    def get(self, request, *args, **kwargs):
+        # An IATI identifier or FO.AR number goes straight to its project.
+        project = search.identified(
+            Project.objects.published(), request.GET.get("q", "")
+        )
+        return redirect(project) if project else super().get(request, *args, **kwargs)
+
     def get_known_count(self):
         return self.counts["total"][""]
 
+    def search_query(self):
+        value = self.filterset.form.cleaned_data.get("q")
+        return self.filterset.search_query(value) if value else None
+
     def paginate_queryset(self, queryset, page_size):
+        query = self.search_query()
+        if query and not self.filterset.form.cleaned_data.get("sort"):
+            queryset = fulltext.ranked(queryset, query, "-start_year")
         return super().paginate_queryset(queryset.for_catalogue(), page_size)
 
     def get_context_data(self, **kwargs):
         self.counts = self.filterset.facet_counts()
-        labels = facets.labels()
-        return super().get_context_data(
+        labels, groups = facets.labels(), {"country": facets.country_groups()}
+        context = super().get_context_data(
             facets=[
-                facet(self.filterset, self.counts, name, labels[name])
+                facet(self.filterset, self.counts, name, labels[name], groups.get(name))
                 for name in labels
             ],
             active_filters=active_filters(self.filterset, self.request.GET),
             shows_samples=facets.shows_samples(),
             **kwargs,
         )
+        return context | self.search_context(context["projects"])
+
+    def search_context(self, projects):
+        """The matched passages of the page's projects, and what to try instead
+        when nothing matched."""
+        query = self.search_query()
+        if not query:
+            return {}
+        search.attach_passages(projects, query)
+        return {
+            "search_empty": query.empty,
+            "suggestions": [] if projects else fulltext.suggestions(query),
+        }
 
 
 def document_download(request, slug, pk):

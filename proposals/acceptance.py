@@ -24,15 +24,22 @@ def paragraphs(*pairs):
     return "\n\n".join(f"{label}:\n{text}" for label, text in pairs if text)
 
 
-def create_project(proposal, user):
-    """A draft project carrying the proposal's data, for staff to complete.
+def default_directorate(user):
+    """The directorate an accepted proposal goes to when the reviewer works in
+    exactly one; else None (the reviewer chooses)."""
+    units = list(Unit.objects.filter(staff__user=user)[:2])
+    return units[0] if len(units) == 1 else None
+
+
+def create_project(proposal, user, directorate):
+    """A draft project of ``directorate`` carrying the proposal's data, for staff
+    to complete.
 
     Its texts are made only of the fields the form marks as public
     (``sections.PUBLIC_FIELDS``): the endorsing authority and the contact person stay
     in the proposal, which the project's admin page links to."""
     partners = list(proposal.partner_countries.all())
     partner_role = PARTNER_ROLE.get((proposal.modality, proposal.argentina_role))
-    units = list(Unit.objects.filter(staff__user=user).values_list("pk", flat=True))
     # Focal points write in Spanish; the English texts are for staff to translate.
     with override("es"):
         budget = ""
@@ -75,7 +82,7 @@ def create_project(proposal, user):
             instrument=proposal.instrument,
             segib_sector=proposal.segib_sector,
             dac_sector=proposal.dac_sector,
-            directorate_id=units[0] if len(units) == 1 else None,
+            directorate_id=directorate.pk,
             provinces=[proposal.province],
             sdg_goals=list(proposal.sdg_goals.all()),
             home_role=proposal.argentina_role,

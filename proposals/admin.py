@@ -12,11 +12,13 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts import permissions
+from directory.models import Unit
+from partners.history_admin import HistoryAdmin
 
 from . import workflow
+from .acceptance import default_directorate
 from .models import Proposal, ProposalEvent
 from .sections import SECTIONS
 
@@ -37,6 +39,20 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
         help_text=_("Needed to request changes or to reject; it is sent by e-mail."),
     )
+    directorate = forms.ModelChoiceField(
+        label=_("Directorate of the project"),
+        queryset=Unit.objects.filter(kind=Unit.Kind.DIRECTORATE),
+        required=False,
+        help_text=_(
+            "When accepting: the directorate whose editors complete the draft "
+            "project (they are told by e-mail)."
+        ),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not self.is_bound:
+            self.initial["directorate"] = default_directorate(user)
 
 
 def review_action(action):
@@ -56,7 +72,7 @@ def review_action(action):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(SimpleHistoryAdmin):
+class ProposalAdmin(HistoryAdmin):
     list_display = (
         "reference_link",
         "title",
@@ -110,8 +126,15 @@ class ProposalAdmin(SimpleHistoryAdmin):
         return permissions.may_delete_proposals(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) or self.has_review_permission(
-            request
+        allowed = super().has_view_permission(
+            request, obj
+        ) or self.has_review_permission(request)
+        # An unsent draft stays the focal point's, its history included.
+        return allowed and (
+            obj is None
+            or permissions.visible_proposals(
+                request.user, Proposal.objects.filter(pk=obj.pk)
+            ).exists()
         )
 
     def has_module_permission(self, request):
@@ -121,6 +144,11 @@ class ProposalAdmin(SimpleHistoryAdmin):
 
     def has_review_permission(self, request):
         return permissions.is_reviewer(request.user)
+
+    def get_queryset(self, request):
+        """Sent proposals only: an unsent draft is the focal point's."""
+        proposals = super().get_queryset(request)
+        return permissions.visible_proposals(request.user, proposals)
 
     def get_urls(self):
         return [
@@ -134,23 +162,25 @@ class ProposalAdmin(SimpleHistoryAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        proposal = Proposal.objects.filter(pk=object_id).first()
+        proposal = self.get_queryset(request).filter(pk=object_id).first()
         if proposal is not None and self.has_review_permission(request):
             extra_context["review_steps"] = [
                 (transition.action, REVIEW_ACTIONS[transition.action])
                 for transition in workflow.available(request.user, proposal)
                 if transition.role == workflow.REVIEWER
             ]
-            extra_context["review_form"] = ReviewForm()
+            extra_context["review_form"] = ReviewForm(user=request.user)
             extra_context["review_url"] = reverse(
                 "admin:proposals_proposal_review", args=[proposal.pk]
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def take_step(self, request, proposal, action, comment):
+    def take_step(self, request, proposal, action, comment, directorate=None):
         """Apply one step; True when it was taken, else the reason is shown."""
         try:
-            event = workflow.apply(proposal, action, request.user, comment)
+            event = workflow.apply(
+                proposal, action, request.user, comment, directorate=directorate
+            )
         except workflow.TransitionError as error:
             self.message_user(
                 request, f"{proposal.reference}: {error.message}", messages.ERROR
@@ -184,14 +214,20 @@ class ProposalAdmin(SimpleHistoryAdmin):
                 request, _("You are not allowed to review proposals."), messages.ERROR
             )
             return HttpResponseRedirect(reverse("admin:index"))
-        proposal = get_object_or_404(Proposal, pk=pk)
+        proposal = get_object_or_404(self.get_queryset(request), pk=pk)
         action = request.POST.get("action", "")
         if action not in REVIEW_ACTIONS:
             self.message_user(
                 request, _("This is not a step a proposal can take."), messages.ERROR
             )
         elif (
-            self.take_step(request, proposal, action, request.POST.get("comment", ""))
+            self.take_step(
+                request,
+                proposal,
+                action,
+                request.POST.get("comment", ""),
+                self.chosen_directorate(request),
+            )
             and action != Action.ACCEPT
         ):
             self.message_user(
@@ -204,9 +240,16 @@ class ProposalAdmin(SimpleHistoryAdmin):
             reverse("admin:proposals_proposal_change", args=[proposal.pk])
         )
 
+    def chosen_directorate(self, request):
+        """The directorate picked on the review form, if it is a valid one."""
+        form = ReviewForm(request.POST)
+        return form.cleaned_data["directorate"] if form.is_valid() else None
+
     def review_selected(self, request, queryset, action):
         """The list's actions: confirm (with a comment) then take the step on each."""
-        form = ReviewForm(request.POST if "confirm" in request.POST else None)
+        form = ReviewForm(
+            request.POST if "confirm" in request.POST else None, user=request.user
+        )
         transition = workflow.TRANSITIONS[action]
         if "confirm" in request.POST and form.is_valid():
             comment = form.cleaned_data["comment"]
@@ -216,7 +259,13 @@ class ProposalAdmin(SimpleHistoryAdmin):
                 )
             else:
                 done = sum(
-                    self.take_step(request, proposal, action, comment)
+                    self.take_step(
+                        request,
+                        proposal,
+                        action,
+                        comment,
+                        form.cleaned_data["directorate"],
+                    )
                     for proposal in queryset.order_by("pk")
                 )
                 if done and action != Action.ACCEPT:

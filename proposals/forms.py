@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from directory.models import validate_phone_number
 from partners.collation import Collated
 from partners.models import Country
+from partners.widgets import GroupedCheckboxes
 from projects.models import Currency, Sector, SegibSector
 from projects.validators import MAX_ATTACHMENT_SIZE, validate_attachment_file
 
@@ -50,7 +51,7 @@ class ProposalForm(forms.ModelForm):
             "target_population": forms.Textarea(attrs={"rows": 3}),
             "partner_institutions": forms.Textarea(attrs={"rows": 4}),
             "cofinancing": forms.Textarea(attrs={"rows": 3}),
-            "partner_countries": forms.SelectMultiple(attrs={"size": 10}),
+            "partner_countries": GroupedCheckboxes,
             "sdg_goals": forms.CheckboxSelectMultiple,
         }
 
@@ -75,7 +76,7 @@ class ProposalForm(forms.ModelForm):
             lambda c: c.name,
         )
         fields["partner_countries"].help_text = _(
-            "Choose one or more; hold Ctrl (or Cmd on a Mac) to choose several."
+            "Tick one or more, under their region."
         )
         sectors = Sector.objects.select_related("category").order_by(
             "category__code", "code"

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from projects.files import removes_files
 from projects.models import Participation, Project
 from projects.validators import validate_attachment_file
 
@@ -285,6 +286,10 @@ class ProposalAttachment(models.Model):
             "proposals:attachment-download",
             kwargs={"pk": self.proposal_id, "attachment": self.pk},
         )
+
+
+# An attachment's file goes once its deletion (its proposal's too) commits.
+removes_files(ProposalAttachment)
 
 
 class ProposalEvent(models.Model):

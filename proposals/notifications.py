@@ -17,6 +17,9 @@ from .models import Proposal, ProposalEvent
 
 Action = ProposalEvent.Action
 
+# Who an e-mail is for.
+REVIEWER, FOCAL_POINT, EDITOR = "reviewer", "focal point", "editor"
+
 # Steps the reviewers hear about, and steps the province's focal points hear about.
 FOR_REVIEWERS = {Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW}
 FOR_FOCAL_POINTS = {
@@ -61,41 +64,63 @@ def focal_points(province):
     )
 
 
+def editors(project):
+    """The editors of the directorate an accepted proposal's draft project went
+    to: they complete it."""
+    if project is None or project.directorate_id is None:
+        return get_user_model().objects.none()
+    return (
+        permissions.directorate_editors(get_user_model().objects, project.directorate)
+        .exclude(email="")
+        .select_related("profile")
+    )
+
+
 def recipients(event):
-    """[(e-mail address, language, whether a reviewer)] for ``event``."""
+    """[(e-mail address, language, audience)] for ``event``; the audience is
+    REVIEWER, FOCAL_POINT or EDITOR."""
     if not concerns_anyone(event.action, event.from_status):
         return []
     if event.action in FOR_REVIEWERS:
-        people = [(user.email, language_of(user), True) for user in reviewers()]
+        people = [(user.email, language_of(user), REVIEWER) for user in reviewers()]
         if settings.DGCIN_REVIEWERS_EMAIL:
             people.append(
-                (settings.DGCIN_REVIEWERS_EMAIL, settings.LANGUAGE_CODE, True)
+                (settings.DGCIN_REVIEWERS_EMAIL, settings.LANGUAGE_CODE, REVIEWER)
             )
         return people
+    people = []
     if event.action in FOR_FOCAL_POINTS:
-        return [
-            (user.email, language_of(user), False)
+        people = [
+            (user.email, language_of(user), FOCAL_POINT)
             for user in focal_points(event.proposal.province)
         ]
-    return []
+    if event.action == Action.ACCEPT:
+        people += [
+            (user.email, language_of(user), EDITOR)
+            for user in editors(event.proposal.project)
+        ]
+    return people
 
 
-def link(proposal, for_reviewer):
-    if for_reviewer:
+def link(proposal, audience):
+    if audience == REVIEWER:
         path = reverse("admin:proposals_proposal_change", args=[proposal.pk])
+    elif audience == EDITOR:
+        path = reverse("admin:projects_project_change", args=[proposal.project_id])
     else:
         path = proposal.get_absolute_url()
     return site_url(path)
 
 
-def message(event, address, language, for_reviewer):
+def message(event, address, language, audience):
     proposal = event.proposal
     with override(language):
         context = {
             "event": event,
             "proposal": proposal,
-            "for_reviewer": for_reviewer,
-            "url": link(proposal, for_reviewer),
+            "for_reviewer": audience == REVIEWER,
+            "for_editor": audience == EDITOR,
+            "url": link(proposal, audience),
             "sender": Unit.objects.head_office_name(),
         }
         # One line of plain text: a title with line breaks must not add headers.
@@ -126,6 +151,6 @@ def notify(event_id):
     if event is None:
         return 0
     sent = 0
-    for address, language, for_reviewer in recipients(event):
-        sent += message(event, address, language, for_reviewer).send()
+    for address, language, audience in recipients(event):
+        sent += message(event, address, language, audience).send()
     return sent

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from accounts.permissions import is_reviewer, may_speak_for_province, province_of
 from projects.models import Participation
 
-from .acceptance import create_project
+from .acceptance import create_project, default_directorate
 from .models import Proposal, ProposalAttachment, ProposalEvent
 from .notifications import concerns_anyone, notify
 from .sections import REQUIRED_FIELDS
@@ -230,10 +230,12 @@ def start(proposal, user):
     return proposal
 
 
-def apply(proposal, action, user, comment=""):
+def apply(proposal, action, user, comment="", directorate=None):
     """Take the step ``action`` on ``proposal`` as ``user``, or raise TransitionError.
 
-    Returns the recorded event. Nothing is saved when the step is refused."""
+    Accepting makes a draft project of ``directorate`` (by default the reviewer's
+    own, when they work in exactly one). Returns the recorded event. Nothing is
+    saved when the step is refused."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionError(_("This is not a step a proposal can take."))
@@ -278,6 +280,14 @@ def apply(proposal, action, user, comment=""):
         if action == Action.SUBMIT and proposal.submitted_at is None:
             proposal.submitted_at = timezone.now()
         if action == Action.ACCEPT:
-            proposal.project = create_project(proposal, user)
+            directorate = directorate or default_directorate(user)
+            if directorate is None:
+                raise TransitionError(
+                    _(
+                        "Choose the directorate that will own the project before "
+                        "accepting the proposal."
+                    )
+                )
+            proposal.project = create_project(proposal, user, directorate)
         proposal.save()
         return record(proposal, user, action, from_status, comment)

@@ -338,13 +338,20 @@ def reviewer(db):
         Permission.objects.get(codename="view_project"),
         Permission.objects.get(codename="change_project"),
     )
+    # Reviewers work in a directorate: proposals they accept go to it by default.
+    from directory.models import StaffMembership, Unit
+
+    StaffMembership.objects.create(
+        user=user, unit=Unit.objects.get(slug="bilateral-cooperation")
+    )
     return user
 
 
 @pytest.fixture
 def make_proposal(references):
-    """make_proposal(user, complete=True, **fields): a draft of the user's province,
-    complete with an endorsement letter unless ``complete`` is false."""
+    """make_proposal(user, complete=True, sent=False, **fields): a draft of the
+    user's province, complete with an endorsement letter unless ``complete`` is
+    false; ``sent`` submits it (reviewers never see an unsent draft)."""
     from django.core.files.base import ContentFile
 
     from partners.models import Country
@@ -352,7 +359,7 @@ def make_proposal(references):
     from proposals import workflow
     from proposals.models import Proposal, ProposalAttachment
 
-    def make(user, complete=True, **fields):
+    def make(user, complete=True, sent=False, **fields):
         values = {"title": "Fortalecimiento de la apicultura en el Chaco paraguayo"}
         if complete:
             values |= {
@@ -390,6 +397,9 @@ def make_proposal(references):
             )
             attachment.file.save("aval.pdf", ContentFile(PDF_BYTES), save=False)
             attachment.save()
+        if sent:
+            workflow.apply(proposal, "submit", user)
+            proposal.refresh_from_db()
         return proposal
 
     return make

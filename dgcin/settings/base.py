@@ -9,7 +9,8 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
-from import_export.formats.base_formats import CSV, XLSX
+
+from partners.spreadsheets import SafeCSV, SafeXLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # sitemap.xml and the feeds of new projects (dgcin/sitemaps.py, projects/feeds.py).
+    "django.contrib.sitemaps",
+    "django.contrib.syndication",
     "django.forms",
     "django_countries",
     "django_filters",
@@ -37,6 +41,10 @@ INSTALLED_APPS = [
     "import_export",
     "django_tasks_db",
     "axes",
+    # Two-step sign-in: authenticator apps (TOTP) and backup codes (accounts).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The portal's apps, in the order of their import arrows (ARCHITECTURE.md).
     "partners",
     "directory",
@@ -48,13 +56,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cache-Control: no-store on private pages; early, to mark every answer.
+    "dgcin.middleware.PrivateCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL in the address or a form is refused (400) before any view (after
+    # LocaleMiddleware, so the page is in the language of the address).
+    "dgcin.request_checks.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which code (if any) this session passed; then stop staff who passed none.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -81,6 +97,8 @@ TEMPLATES = [
                 "dgcin.context_processors.proposals_link",
                 "directory.context_processors.head_office",
             ],
+            # {% seo_head %}: canonical, alternates and share tags (dgcin/seo.py).
+            "libraries": {"seo": "dgcin.seo"},
         },
     },
 ]
@@ -202,9 +220,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "proposals:proposal-list"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# Staff sign in with a code from an authenticator app after the password
+# (accounts/two_factor.py); focal points may turn it on. Staff sessions end 8 hours
+# after signing in; focal points keep Django's two weeks.
+DGCIN_STAFF_TWO_FACTOR = True
+DGCIN_STAFF_SESSION_AGE = 8 * 60 * 60
+OTP_TOTP_ISSUER = "DGCIN"
 
-# The portal's public address, for links in e-mails and files made outside a request
-# (required in production).
+# The portal's public address, for links in e-mails and files made outside a request,
+# and for every address given to search engines and link previews (canonical links,
+# sitemap.xml, robots.txt, feeds, JSON-LD: dgcin/seo.py). Required in production.
 DGCIN_SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 
 # Proposals: how many a focal point may start and submit in a day, and a shared
@@ -219,7 +244,12 @@ DGCIN_REVIEWERS_EMAIL = env.str("DGCIN_REVIEWERS_EMAIL", default="")
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
-# Login lockout (django-axes): 5 failures lock that user from that address for 1 h.
+# Login lockout (django-axes): 5 failures (wrong passwords or codes) lock that user
+# from that address for 1 h. The address is the connection's, or, behind
+# DJANGO_PROXY_COUNT proxies that each append to X-Forwarded-For, the entry that
+# many places from its right (accounts/addresses.py).
+DGCIN_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_ip"
 AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("DJANGO_AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -277,7 +307,22 @@ DOCUMENT_LANGUAGES = [
 
 # Admin import/export: CSV and XLSX, each import in one transaction (all or nothing).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+# Import changes rows, export reads them: django-import-export asks the model's
+# change and view permissions; the projects' admin refines both through
+# accounts.permissions (its directorates, its rows), see docs/permissions.md.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# CSV and XLSX that escape formulas on export and refuse hostile files on import
+# (partners/spreadsheets.py), within these limits:
+IMPORT_EXPORT_FORMATS = [SafeCSV, SafeXLSX]
+SPREADSHEET_IMPORT_LIMITS = {
+    "upload_bytes": 5 * 1024 * 1024,  # the file as uploaded
+    "rows": 10_000,  # rows of data, declared or written (CSV and XLSX)
+    "columns": 100,  # declared or written (XLSX)
+    "entries": 100,  # parts in the XLSX zip
+    "uncompressed_bytes": 50 * 1024 * 1024,  # all parts, unpacked
+    "ratio": 100,  # unpacked / packed size of a part over 1 MiB
+}
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,12 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Staff sign in with password and code everywhere else (base.py). Off here so that
+# the tests of other parts can sign staff in with force_login and admin_client; the
+# tests that turn it on (override_settings) and go through the whole sign-in are
+# tests/accounts/test_two_factor.py, tests/accounts/test_staff_security.py and the
+# browser test tests/e2e/test_two_factor.py.
+DGCIN_STAFF_TWO_FACTOR = False
 
 # Serve static files straight from the source folders (no collectstatic needed).
 STATIC_ROOT = None

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..files import removes_files
 from ..validators import validate_document_file
 from .project import document_upload_path
 from .reference import DocumentCategory
@@ -58,8 +59,11 @@ class Document(models.Model):
         return self.title
 
     def clean(self):
-        if bool(self.file) == bool(self.url):
-            raise ValidationError(_("Upload a file or give a link, not both."))
+        # Beside the field to fill in or to empty.
+        if not self.file and not self.url:
+            raise ValidationError({"file": _("Upload a file or give a link.")})
+        if self.file and self.url:
+            raise ValidationError({"url": _("Upload a file or give a link, not both.")})
 
     @property
     def href(self):
@@ -70,3 +74,7 @@ class Document(models.Model):
                 kwargs={"slug": self.project.slug, "pk": self.pk},
             )
         return self.url
+
+
+# A deleted document's file, or a replaced one, goes once the change commits.
+removes_files(Document)

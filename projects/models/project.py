@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -177,6 +177,15 @@ class Project(Searchable):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Goes up by one with every save. A form or a spreadsheet carries the "
+            "version it was opened on; a save over a newer one is refused."
+        ),
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -186,6 +195,10 @@ class Project(Searchable):
         verbose_name_plural = _("projects")
         permissions = [
             ("change_all_projects", _("Can edit the projects of every directorate")),
+            (
+                "view_all_projects",
+                _("Can read the unpublished projects of every directorate"),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -227,12 +240,29 @@ class Project(Searchable):
     def save(self, *args, **kwargs):
         start = self.actual_start or self.planned_start
         self.start_year = start.year if start else None
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            # The saved version, locked, plus one: an old version being restored
+            # (a history revert) still moves the number forward.
+            self.version = self.saved_version(lock=True) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+            super().save(*args, **kwargs)
         if not self.iati_identifier:
             self.iati_identifier = f"{settings.DGCIN_IATI_ORG_REF}-{self.pk:06d}"
             type(self).objects.filter(pk=self.pk).update(
                 iati_identifier=self.iati_identifier
             )
+
+    def saved_version(self, lock=False):
+        """The version in the database (0 for a project not saved yet); ``lock``
+        holds the row until the transaction ends, so no other save can slip in
+        between a check and a save."""
+        if self.pk is None or self._state.adding:
+            return 0
+        rows = type(self)._base_manager.filter(pk=self.pk)
+        if lock:
+            rows = rows.select_for_update()
+        return rows.values_list("version", flat=True).first() or 0
 
     def clean(self):
         errors = {}
@@ -383,9 +413,14 @@ class Participation(models.Model):
         return " ".join(name for name in names if name)
 
     def clean(self):
+        # Beside the fields (which also spares the database constraint's message).
         if self.country_id and self.organisation_id:
-            raise ValidationError(_("Choose a country or an organisation, not both."))
+            raise ValidationError(
+                {"organisation": _("Choose a country or an organisation, not both.")}
+            )
         if not self.country_id and not self.organisation_id:
-            raise ValidationError(_("Choose a country or an organisation."))
+            raise ValidationError(
+                {"country": _("Choose a country or an organisation.")}
+            )
         if self.amount is not None and not self.currency_id:
             raise ValidationError({"currency": _("A contribution needs its currency.")})

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .reference import Sector
 
+PERCENTAGE_RANGE = _("A percentage is above 0 and at most 100.")
+
 
 class ProjectSector(models.Model):
     """A DAC 5-digit sector and its share of the project; shares add up to 100."""
@@ -26,7 +28,10 @@ class ProjectSector(models.Model):
         _("percentage"),
         max_digits=5,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+        validators=[
+            MinValueValidator(Decimal("0.01"), message=PERCENTAGE_RANGE),
+            MaxValueValidator(100, message=PERCENTAGE_RANGE),
+        ],
     )
 
     class Meta:
@@ -42,7 +47,7 @@ class ProjectSector(models.Model):
             models.CheckConstraint(
                 condition=Q(percentage__gt=0, percentage__lte=100),
                 name="projects_projectsector_percentage_range",
-                violation_error_message=_("A percentage is above 0 and at most 100."),
+                violation_error_message=PERCENTAGE_RANGE,
             ),
         ]
 

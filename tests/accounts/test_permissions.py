@@ -22,8 +22,16 @@ def people(make_project, make_focal_point, make_proposal, django_user_model):
     tucuman = make_focal_point("AR-T")
     salta = make_focal_point("AR-A")
     editor = django_user_model.objects.create_user("editor", is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="view_project"))
+    editor.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_project", "add_project", "change_project"]
+        )
+    )
     StaffMembership.objects.create(user=editor, unit=bilateral.directorate)
+    # Working in a directorate grants nothing without the permissions.
+    reader = django_user_model.objects.create_user("lectora", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_project"))
+    StaffMembership.objects.create(user=reader, unit=bilateral.directorate)
     coordinator = django_user_model.objects.create_user("coordinacion", is_staff=True)
     group = Group.objects.create(name="Coordinación (prueba)")
     group.permissions.add(Permission.objects.get(codename="change_all_projects"))
@@ -32,8 +40,10 @@ def people(make_project, make_focal_point, make_proposal, django_user_model):
     reviewer.user_permissions.add(Permission.objects.get(codename="review_proposal"))
     return {
         "projects": (bilateral, multilateral),
-        "proposals": (make_proposal(tucuman), make_proposal(salta)),
+        # Tucumán's is sent; Salta's is still an unsent draft.
+        "proposals": (make_proposal(tucuman, sent=True), make_proposal(salta)),
         "editor": editor,
+        "reader": reader,
         "coordinator": coordinator,
         "reviewer": reviewer,
         "tucuman": tucuman,
@@ -46,6 +56,7 @@ def people(make_project, make_focal_point, make_proposal, django_user_model):
     ("who", "may_change"),
     [
         ("editor", [True, False]),
+        ("reader", [False, False]),
         ("coordinator", [True, True]),
         ("superuser", [True, True]),
         ("reviewer", [False, False]),
@@ -85,8 +96,8 @@ def test_only_staff_who_may_view_projects_see_unpublished_ones(people):
 @pytest.mark.parametrize(
     ("who", "sees"),
     [
-        ("reviewer", [True, True]),
-        ("superuser", [True, True]),
+        ("reviewer", [True, False]),
+        ("superuser", [True, False]),
         ("tucuman", [True, False]),
         ("editor", [False, False]),
         ("anonymous", [False, False]),

@@ -62,8 +62,6 @@ def test_catalogues_hold_every_string_in_the_code(tmp_path):
             "es",
             "--ignore=bench",
             "--ignore=tests",
-            "--ignore=templates/simple_history",
-            "--ignore=templates/admin/import_export",
             "--no-obsolete",
             "--verbosity=0",
         ],

@@ -34,7 +34,11 @@ def test_filter_triangular_projects_by_country_open_one_and_read_it_in_english(
     page.goto(catalogue_site + "/projects/")
     assert page.get_by_text("Datos de ejemplo.").is_visible()
     page.get_by_label("Modalidad").select_option("triangular")
-    page.get_by_label("País").select_option(country.code)
+    # Countries are checkboxes grouped by region (issue 14); the script adds a
+    # box that narrows them.
+    countries = page.get_by_role("group", name="País", exact=True)
+    countries.get_by_role("searchbox").fill(country.name[:5])
+    countries.get_by_role("checkbox", name=re.compile(re.escape(country.name))).check()
     page.get_by_role("button", name="Aplicar").click()
     page.wait_for_url(re.compile(rf"modality=triangular.*country={country.code}"))
 

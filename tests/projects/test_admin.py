@@ -169,22 +169,25 @@ def test_staff_edit_their_directorates_projects_only(staff_client, make_project)
     assert other.title_es != "Cambiado"
 
 
-def test_publish_action_changes_only_editable_projects(staff_client, make_project):
-    own = make_project(publication="draft")
-    other = make_project(
-        publication="draft",
-        directorate=Unit.objects.get(slug="multilateral-cooperation"),
-    )
+def test_archive_action_changes_only_editable_projects(staff_client, make_project):
+    multilateral = Unit.objects.get(slug="multilateral-cooperation")
+    own = make_project()
+    other = make_project(directorate=multilateral)
+    # Another directorate's draft is not even in the editor's list: selecting its
+    # id by hand does nothing to it.
+    hidden = make_project(publication="draft", directorate=multilateral)
     response = staff_client.post(
         "/admin/projects/project/",
-        {"action": "publish", "_selected_action": [own.pk, other.pk]},
+        {"action": "archive", "_selected_action": [own.pk, other.pk, hidden.pk]},
         follow=True,
     )
     own.refresh_from_db()
     other.refresh_from_db()
-    assert own.publication == "published"
-    assert other.publication == "draft"
-    assert "pertenece a otra dirección" in response.text
+    hidden.refresh_from_db()
+    assert own.publication == "archived"
+    assert other.publication == "published"
+    assert hidden.publication == "draft"
+    assert "1 proyecto no se modificó: pertenece a otra dirección" in response.text
 
 
 def test_changelist_search_finds_partners_and_fo_ar(admin_client, make_project):

@@ -185,6 +185,10 @@ def test_staff_edit_only_their_directorates_projects(make_project, django_user_m
     )
     staff = django_user_model.objects.create_user("ana", is_staff=True)
     StaffMembership.objects.create(user=staff, unit=bilateral.directorate)
+    # Working in the directorate is not enough: the change permission is needed.
+    assert list(editable_projects(staff, Project.objects.all())) == []
+    staff.user_permissions.add(Permission.objects.get(codename="change_project"))
+    staff = django_user_model.objects.get(pk=staff.pk)  # no cached permissions
     assert list(editable_projects(staff, Project.objects.all())) == [bilateral]
 
     coordinator = django_user_model.objects.create_user("coord", is_staff=True)

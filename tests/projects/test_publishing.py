@@ -214,8 +214,8 @@ def test_the_publish_action_publishes_the_ready_and_names_the_others(
 ):
     ready = make_project(publication="draft")
     lacking = bare_draft(make_project)
+    # Another directorate's project the editor can see (published): left alone.
     other = make_project(
-        publication="draft",
         directorate=Unit.objects.get(slug="multilateral-cooperation"),
     )
     response = editor_client.post(
@@ -228,7 +228,7 @@ def test_the_publish_action_publishes_the_ready_and_names_the_others(
     assert (ready.publication, lacking.publication, other.publication) == (
         "published",
         "draft",
-        "draft",
+        "published",
     )
     text = response.text
     updated = ngettext("%(count)d project updated.", "%(count)d projects updated.", 1)

@@ -44,21 +44,24 @@ def stored_files():
 # The permission matrix: every proposals URL and the attachment download.
 
 MATRIX = {
-    # url name: anonymous, province A, province B, reviewer, superuser
-    "list": (302, 200, 200, 200, 200),
-    "create": (302, 200, 200, 403, 403),
-    "detail": (302, 200, 404, 200, 200),
-    "edit": (302, 200, 404, 403, 403),
-    "withdraw": (302, 200, 404, 403, 403),
-    "download": (302, 200, 404, 200, 200),
-    "admin list": (302, 302, 302, 200, 200),
-    "admin change": (302, 302, 302, 200, 200),
+    # url name: anonymous, province A, province B, reviewer, superuser, on a draft
+    # of province A (reviewers never see an unsent draft: it is the focal point's)
+    # and on the same proposal once sent.
+    "list": ((302, 200, 200, 200, 200), (302, 200, 200, 200, 200)),
+    "create": ((302, 200, 200, 403, 403), (302, 200, 200, 403, 403)),
+    "detail": ((302, 200, 404, 404, 404), (302, 200, 404, 200, 200)),
+    "edit": ((302, 200, 404, 404, 404), (302, 302, 404, 403, 403)),
+    "withdraw": ((302, 200, 404, 404, 404), (302, 200, 404, 403, 403)),
+    "download": ((302, 200, 404, 404, 404), (302, 200, 404, 200, 200)),
+    "admin list": ((302, 302, 302, 200, 200), (302, 302, 302, 200, 200)),
+    "admin change": ((302, 302, 302, 302, 302), (302, 302, 302, 200, 200)),
 }
 
 
+@pytest.mark.parametrize("sent", [False, True], ids=["draft", "sent"])
 @pytest.mark.parametrize("page", MATRIX)
-def test_permission_matrix(client, people, make_proposal, page):
-    proposal = make_proposal(people["province A"])
+def test_permission_matrix(client, people, make_proposal, page, sent):
+    proposal = make_proposal(people["province A"], sent=sent)
     attachment = proposal.attachments.get()
     urls = {
         "list": reverse("proposals:proposal-list"),
@@ -72,7 +75,8 @@ def test_permission_matrix(client, people, make_proposal, page):
         "admin list": reverse("admin:proposals_proposal_changelist"),
         "admin change": reverse("admin:proposals_proposal_change", args=[proposal.pk]),
     }
-    for (who, user), expected in zip(people.items(), MATRIX[page], strict=True):
+    expectations = MATRIX[page][sent]
+    for (who, user), expected in zip(people.items(), expectations, strict=True):
         client.logout()
         if user:
             client.force_login(user)

@@ -120,7 +120,8 @@ def test_the_page_shows_every_field(client, every_field):
 def test_the_admin_shows_every_field_in_the_same_sections(
     client, every_field, reviewer
 ):
-    _user, proposal = every_field
+    user, proposal = every_field
+    workflow.apply(proposal, "submit", user)  # reviewers read sent proposals
     client.force_login(reviewer)
     page = client.get(
         reverse("admin:proposals_proposal_change", args=[proposal.pk])

@@ -168,6 +168,8 @@ def test_accepting_creates_a_linked_draft_project_with_the_proposals_data(
         project.participations.values_list("country__code", "segib_role")
     ) == [("AR", "provider"), ("PY", "recipient")]
     assert project.iati_identifier.endswith(f"{project.pk:06d}")
+    assert project.directorate.slug == "bilateral-cooperation"  # the reviewer's
+    assert project.proposal == proposal  # linked both ways
 
 
 def test_the_daily_submission_cap(make_focal_point, make_proposal, settings):
@@ -276,7 +278,7 @@ def test_focal_points_text_is_escaped_on_pages_and_in_the_admin(
 ):
     script = "<script>alert('x')</script>"
     user = make_focal_point()
-    proposal = make_proposal(user, title=f"Título {script}", summary=script)
+    proposal = make_proposal(user, title=f"Título {script}", summary=script, sent=True)
     for viewer, url in (
         (user, proposal.get_absolute_url()),
         (user, reverse("proposals:proposal-list")),
@@ -310,7 +312,7 @@ def test_admin_pages_for_proposals_and_focal_points_have_no_inline_style(
     from django.contrib.auth import get_user_model
 
     user = make_focal_point()
-    proposal = make_proposal(user)
+    proposal = make_proposal(user, sent=True)
     admin_user = get_user_model().objects.create_superuser(
         "root", "root@example.com", "a-Str0ng-passphrase"
     )

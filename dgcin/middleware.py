@@ -1,0 +1,43 @@
+"""Middleware of the portal as a whole."""
+
+import re
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.utils.cache import add_never_cache_headers
+
+
+class PrivateCacheMiddleware:
+    """No browser or proxy keeps a private page: every response under /admin/,
+    /proposals/ and /accounts/ (in any language), and every response to a
+    signed-in person, says ``Cache-Control: no-store, private`` (with no-cache,
+    must-revalidate and max-age=0 for old caches).
+
+    First in MIDDLEWARE but for the security headers, so it also marks the answers
+    that later middleware give (redirects, the lockout page, CSRF failures)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        languages = "|".join(
+            re.escape(code)
+            for code, _name in settings.LANGUAGES
+            if code != settings.LANGUAGE_CODE
+        )
+        self.private = re.compile(
+            rf"^/admin/|^/(?:(?:{languages})/)?(?:proposals|accounts)/"
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.private.match(request.path_info) or self.signed_in(request):
+            add_never_cache_headers(response)
+        return response
+
+    @staticmethod
+    def signed_in(request):
+        """Whether the session is a signed-in one; read only when the request
+        carries a session cookie, so anonymous pages do not start varying on it."""
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        session = getattr(request, "session", None)
+        return session is not None and SESSION_KEY in session
