@@ -51,6 +51,19 @@ SQLITE_REVERSE = [
 ]
 
 
+class KeptUnaccent(UnaccentExtension):
+    """Created if missing; never dropped going back (pg_trgm was already used by
+    0003's index, and an extension may serve objects this migration did not make)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+
+class KeptTrigram(TrigramExtension):
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+
 def create(apps, schema_editor):
     postgres = schema_editor.connection.vendor == "postgresql"
     for statement in POSTGRESQL if postgres else SQLITE:
@@ -74,7 +87,7 @@ class Migration(migrations.Migration):
     dependencies = [("projects", "0013_view_all_projects")]
 
     operations = [
-        UnaccentExtension(),
-        TrigramExtension(),
+        KeptUnaccent(),
+        KeptTrigram(),
         migrations.RunPython(create, drop, elidable=False),
     ]
