@@ -156,7 +156,11 @@ def english_only():
 # Codes: identifiers, paths, addresses, dotted module paths, the column code the
 # export page shows after a label ("Título (inglés) · title_en"); a list of column
 # codes; JSON.
-CODES = re.compile(r"\S*[_/@]\S*|\b\w+(?:\.\w+){2,}\b| · [a-z0-9_]+$")
+CODES = re.compile(
+    r"\S*[_/@]\S*|\b\w+(?:\.\w+){2,}\b| · [a-z0-9_]+$"
+    # identifiers such as a task's UUID ("…-4add-…" is not the word "add")
+    r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+)
 CODE_LIST = re.compile(r"^[a-z0-9_]+(?:, [a-z0-9_]+)+$|^[{[].*[]}]$")
 # Texts django-axes, django-tasks-db and import-export build in English in code
 # (models' __str__, labels, a message, a date error: no gettext): no catalogue
