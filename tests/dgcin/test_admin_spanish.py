@@ -158,8 +158,10 @@ def english_only():
 # codes; JSON.
 CODES = re.compile(
     r"\S*[_/@]\S*|\b\w+(?:\.\w+){2,}\b| · [a-z0-9_]+$"
-    # identifiers such as a task's UUID ("…-4add-…" is not the word "add")
-    r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+    # a task result's row name: its UUID and the task's function name in brackets,
+    # e.g. "'a146a7fb-…-c4b77a8008e8' (add)" (code, not English)
+    r"|'?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b'?"
+    r"(?: \(\w+\))?"
 )
 CODE_LIST = re.compile(r"^[a-z0-9_]+(?:, [a-z0-9_]+)+$|^[{[].*[]}]$")
 # Texts django-axes, django-tasks-db and import-export build in English in code
