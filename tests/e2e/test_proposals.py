@@ -55,7 +55,8 @@ def test_a_focal_point_submits_a_proposal_and_a_reviewer_accepts_it(
     page.get_by_label("Modality").select_option("bilateral")
     page.get_by_label("Instrument").select_option("project")
     page.get_by_label("Argentina's role").select_option("provider")
-    page.get_by_role("checkbox", name="Paraguay", exact=True).check()
+    # Partner countries are checkboxes grouped by region, each inside its label.
+    page.locator("label", has_text="Paraguay").locator("input").check()
     page.get_by_label("Partner institutions").fill("Ministry of Agriculture (PY)")
     page.get_by_label("Argentine executing institution").fill("INTA Famaillá")
     page.locator("#id_segib_sector").select_option(index=1)
