@@ -363,20 +363,6 @@ def test_a_file_that_fails_its_own_check_is_not_kept(admin_client, project):
 # Two people editing the same project.
 
 
-@pytest.fixture
-def other_client(client, django_user_model):
-    """A second coordinator, in a browser of her own."""
-    beatriz = django_user_model.objects.create_superuser(
-        "beatriz",
-        "beatriz@example.gob.ar",
-        "x",
-        first_name="Beatriz",
-        last_name="Gómez",
-    )
-    client.force_login(beatriz)
-    return client
-
-
 def test_the_second_save_is_refused_with_who_when_and_a_link_to_the_history(
     admin_client, other_client, project
 ):

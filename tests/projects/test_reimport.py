@@ -140,19 +140,6 @@ def test_an_unchanged_reference_list_imports_as_all_skipped(
     assert state(model) == before
 
 
-@pytest.fixture
-def other_client(client, django_user_model):
-    beatriz = django_user_model.objects.create_superuser(
-        "beatriz",
-        "beatriz@example.gob.ar",
-        "x",
-        first_name="Beatriz",
-        last_name="Gómez",
-    )
-    client.force_login(beatriz)
-    return client
-
-
 def edit_in_the_admin(client, project, **values):
     url = f"/admin/projects/project/{project.pk}/change/"
     data = directory_admin.change_form_data(client.get(url))

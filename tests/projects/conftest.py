@@ -1,0 +1,17 @@
+"""Fixtures the projects' tests share."""
+
+import pytest
+
+
+@pytest.fixture
+def other_client(client, django_user_model):
+    """A second coordinator, in a browser of her own."""
+    beatriz = django_user_model.objects.create_superuser(
+        "beatriz",
+        "beatriz@example.gob.ar",
+        "x",
+        first_name="Beatriz",
+        last_name="Gómez",
+    )
+    client.force_login(beatriz)
+    return client
