@@ -18,6 +18,7 @@ added, changed, or two swapped), and ``suggestions`` proposes the closest known
 words when nothing is found (on PostgreSQL also by ``pg_trgm`` similarity).
 """
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -55,15 +56,17 @@ WORD_TABLE = "projects_search_word"
 _stemmers = threading.local()
 
 
+@functools.lru_cache(maxsize=65536)
 def stems(word):
-    """The Spanish and English stems of a folded word (Snowball stemmers are not
-    thread-safe: one pair per thread)."""
+    """The Spanish and English stems of a folded word, remembered: a project's
+    texts repeat their words, and stemming is most of the cost of indexing them.
+    (Snowball stemmers are not thread-safe: one pair per thread.)"""
     if not hasattr(_stemmers, "pair"):
         _stemmers.pair = (
             snowballstemmer.stemmer("spanish"),
             snowballstemmer.stemmer("english"),
         )
-    return {stemmer.stemWord(word) for stemmer in _stemmers.pair}
+    return frozenset(stemmer.stemWord(word) for stemmer in _stemmers.pair)
 
 
 def words(text):

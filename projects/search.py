@@ -6,7 +6,9 @@ only when the project is saved (which sets it). The receivers below, connected i
 ``ProjectsConfig.ready``, re-index the projects concerned in the same transaction:
 the admin, the imports, the loaders and plain ``save()`` all stay right without
 calling anything by hand. Writes that send no signals (``bulk_create``,
-``QuerySet.update``) call ``reindex`` themselves.
+``QuerySet.update``) call ``reindex`` themselves. A loader or an import that saves
+many rows of each project wraps its work in ``deferred()``: the projects concerned
+are then re-indexed once each, when the block ends, instead of at every row.
 
 ``reindex`` also writes the full-text index of ``projects.fulltext`` (every public
 text of the project, its partners, sectors, SDGs, provinces, blocs and results, in
@@ -16,7 +18,9 @@ project when it is saved or deleted, and when its sectors, results, SDGs, provin
 or blocs change.
 """
 
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 from itertools import batched
 
 from django.db import connection
@@ -99,9 +103,34 @@ RELATED_TEXTS = (
 PARTNER_FIELDS = {Country: "country", Organisation: "organisation"}
 
 
+_waiting = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Within this block, ``reindex`` notes the projects and re-indexes them all at
+    once when the outermost block ends without an error (an error rolls the
+    surrounding transaction back, so there is nothing to index). Use it inside the
+    transaction that writes the rows."""
+    if getattr(_waiting, "ids", None) is not None:
+        yield
+        return
+    _waiting.ids = set()
+    try:
+        yield
+        ids = _waiting.ids
+    finally:
+        _waiting.ids = None
+    reindex(ids)
+
+
 def reindex(project_ids):
     """Recompute the search text and the full-text index of these projects (ids),
-    in a dozen queries per thousand projects."""
+    in a dozen queries per thousand projects (later, inside ``deferred()``)."""
+    waiting = getattr(_waiting, "ids", None)
+    if waiting is not None:
+        waiting.update(project_ids)
+        return
     for chunk in batched(sorted(set(project_ids)), CHUNK):
         related = defaultdict(list)
         for rows, key, names in RELATED_TEXTS:

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from pytest_django.plugin import blocking_manager_key
 
+from . import template_db
+
 SOURCES = Path(settings.BASE_DIR).parent / "shared" / "sources"
 
 # The reference data `make setup` loads, by the command that loads each part.
@@ -50,6 +52,29 @@ def restore(snapshot):
 
 # The rows the loaders wrote, by table, taken once per session.
 _reference_rows = {}
+# How this worker gets its database: "read" a kept one (template_db) or "build" it.
+_template = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """When a migrated, loaded SQLite database is kept for this code (template_db),
+    create the tables without migrating: they are overwritten by the kept copy.
+    Otherwise hold the lock while this worker builds it, so the others wait and
+    read it instead of migrating too."""
+    from django.db import connection
+
+    if not template_db.applies(connection):
+        return
+    _template["name"] = template_db.digest()
+    lock = template_db.locked()
+    lock.__enter__()
+    if all(path.exists() for path in template_db.paths(_template["name"])):
+        lock.__exit__(None, None, None)
+        connection.settings_dict["TEST"]["MIGRATE"] = False
+        _template["mode"] = "read"
+    else:
+        _template["mode"], _template["lock"] = "build", lock
 
 
 @pytest.fixture(scope="session")
@@ -57,12 +82,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, migrated, with the reference data loaded once for the
     session: every test starts with it (see pytest_runtest_setup), and the ``db``
     fixture's transaction rolls back whatever a test changes."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     with django_db_blocker.unblock():
-        before = table_rows(connection.introspection.django_table_names())
-        load(*REFERENCE_DATA)
-        filled = [table for table, (_, rows) in before.items() if not rows]
+        mode = _template.get("mode")
+        filled = None
+        if mode == "read":
+            filled = template_db.read(connection, _template["name"])
+        if filled is None:
+            try:
+                before = table_rows(connection.introspection.django_table_names())
+                load(*REFERENCE_DATA)
+                filled = [table for table, (_, rows) in before.items() if not rows]
+                if mode == "build":
+                    template_db.write(connection, _template["name"], filled)
+            finally:
+                if "lock" in _template:
+                    _template.pop("lock").__exit__(None, None, None)
+        ContentType.objects.clear_cache()
         _reference_rows.update(
             (table, content)
             for table, content in table_rows(filled).items()

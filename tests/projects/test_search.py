@@ -121,3 +121,68 @@ def test_reindexing_costs_the_same_for_two_and_for_twenty_projects(make_project)
     # Texts, partners, five kinds of related rows, and three index writes.
     assert queries(projects) == two == 11
     assert set(Project.objects.search("paraguay")) == set(projects)
+
+
+@pytest.fixture
+def rounds(monkeypatch):
+    """The re-indexing rounds that ran, each as the sorted ids it indexed."""
+    ran = []
+    real = search.reindex
+
+    def counted(ids):
+        ids = list(ids)
+        if getattr(search._waiting, "ids", None) is None:
+            ran.append(sorted(ids))
+        real(ids)
+
+    monkeypatch.setattr(search, "reindex", counted)
+    return ran
+
+
+def test_deferred_reindexing_indexes_each_project_once_when_the_block_ends(
+    make_project, rounds
+):
+    project = make_project()
+    rounds.clear()
+    with search.deferred():
+        bolivia = Participation.objects.create(
+            project=project,
+            country=Country.objects.get(code="BO"),
+            segib_role="recipient",
+            iati_role="4",
+            position=2,
+        )
+        project.title_es = "Cuencas del altiplano"
+        project.save()
+        with search.deferred():  # an inner block waits for the outer one
+            bolivia.position = 3
+            bolivia.save()
+        assert rounds == []
+    assert rounds == [[project.pk]]
+    assert project in Project.objects.search("bolivia cuencas")
+
+
+def test_deferred_reindexing_after_an_error_indexes_nothing_and_ends(
+    make_project, rounds
+):
+    project = make_project()
+    rounds.clear()
+
+    def save_then_fail():
+        with search.deferred():
+            project.save()
+            raise ZeroDivisionError
+
+    with pytest.raises(ZeroDivisionError):
+        save_then_fail()
+    assert rounds == []
+    project.save()  # the block is over: saving indexes at once again
+    assert rounds == [[project.pk]]
+
+
+def test_the_sample_projects_are_found_once_loaded(references):
+    call_command("load_sample_projects", allow_production=True, stdout=io.StringIO())
+    sample = Project.objects.published().filter(is_sample=True)
+    assert sample.count() >= 40
+    for project in sample:
+        assert project in Project.objects.search(project.title_es)

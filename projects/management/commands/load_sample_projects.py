@@ -15,6 +15,7 @@ from django.db import transaction
 from directory.models import Unit
 from partners.models import Bloc, Country, Organisation, Province
 from partners.seeding import read_data
+from projects import search
 from projects.models import (
     Budget,
     Currency,
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             for entry in read_data(APP_DIR, "sample_projects.json", "projects")
             if entry["slug"] not in existing
         ]
-        with transaction.atomic():
+        with transaction.atomic(), search.deferred():
             loader = Loader()
             for entry in entries:
                 try:
