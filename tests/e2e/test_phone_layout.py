@@ -153,3 +153,31 @@ def test_focal_point_contacts_neither_overlap_nor_overflow_their_card(
     )
     assert clipped == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+def test_the_header_search_box_is_styled_and_the_header_keeps_its_rows(
+    screen, site, viewport
+):
+    """The header's search box matches its button; on a wide screen the brand,
+    the search, the account link and the languages share one row, on a phone the
+    search takes the whole width under the brand."""
+    page = screen(viewport)
+    page.goto(site + "/search/?q=salud")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"header-search-{viewport['width']}.png"))
+    box = page.locator("#site-search-q").bounding_box()
+    button = page.locator(".site-header .site-search button").bounding_box()
+    assert abs(box["height"] - button["height"]) < 1
+    assert box["height"] >= 40  # a finger's size, not the browser's default box
+    form = page.locator(".site-header .site-search").bounding_box()
+    if viewport is DESKTOP:
+        tops = [
+            page.locator(selector).bounding_box()["y"]
+            for selector in (".brand", ".account-links", ".language-switch")
+        ]
+        assert all(form["y"] - 30 < top < form["y"] + 30 for top in tops), tops
+    else:
+        inner = page.locator(".site-header__inner").bounding_box()
+        assert form["width"] > inner["width"] - 40
+        assert form["y"] > page.locator(".brand").bounding_box()["y"]
