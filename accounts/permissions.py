@@ -24,9 +24,11 @@ __all__ = [
     "admin_projects",
     "directorate_editors",
     "directorates_of",
+    "editable_in_directorates",
     "editable_projects",
     "is_coordinator",
     "is_reviewer",
+    "may_change_in_directorate",
     "may_change_project",
     "may_create_project_in",
     "may_delete_proposals",
@@ -36,11 +38,13 @@ __all__ = [
     "may_import_projects",
     "may_manage_account",
     "may_preview_projects",
+    "may_read_programme",
     "may_read_proposals",
     "may_revert_to",
     "may_see_all_projects",
     "may_speak_for_province",
     "province_of",
+    "visible_programmes",
     "visible_projects",
     "visible_proposals",
 ]
@@ -94,6 +98,29 @@ def may_create_project_in(user, directorate):
     )
 
 
+# Joint commissions and bilateral programmes belong to a directorate as projects
+# do (``model.directorate_path`` names the field that leads to it): the same rule.
+
+
+def editable_in_directorates(user, rows):
+    """The rows of ``rows`` (joint commissions, programmes) that ``user`` may
+    change: every one for coordinators; else those of the directorates the user
+    works in, with the model's change permission."""
+    if is_coordinator(user):
+        return rows
+    opts = rows.model._meta
+    codename = get_permission_codename("change", opts)
+    if not (user.is_authenticated and user.has_perm(f"{opts.app_label}.{codename}")):
+        return rows.none()
+    return rows.filter(**{f"{rows.model.directorate_path}__staff__user": user})
+
+
+def may_change_in_directorate(user, obj):
+    """Whether ``user`` may change (or delete, with that permission) ``obj``."""
+    rows = type(obj)._default_manager.filter(pk=obj.pk)
+    return editable_in_directorates(user, rows).exists()
+
+
 def directorate_editors(users, directorate):
     """The active accounts of ``users`` who may change ``directorate``'s projects
     because they work in it (coordinators are not told of every new draft)."""
@@ -112,6 +139,19 @@ def may_preview_projects(user):
 def visible_projects(user, projects):
     """The projects of ``projects`` that ``user`` may read on the public pages."""
     return projects if may_preview_projects(user) else projects.published()
+
+
+def visible_programmes(user, programmes):
+    """The programmes of ``programmes`` that ``user`` may read on the public
+    pages: staff who may view programmes also preview the unpublished ones."""
+    if user.has_perm("projects.view_programme"):
+        return programmes
+    return programmes.published()
+
+
+def may_read_programme(user, programme):
+    """Whether ``user`` may open ``programme``'s public page."""
+    return programme.is_published or user.has_perm("projects.view_programme")
 
 
 def may_see_all_projects(user):

@@ -25,6 +25,8 @@ PROJECT_ROWS = [
     "projects.result",
     "projects.indicator",
 ]
+# Joint commissions and the bilateral programmes they approve.
+PROGRAMMES = ["projects.jointcommission", "projects.programme"]
 # Lists a project form picks from (the admin's autocomplete needs view).
 PROJECT_REFERENCES = [
     "partners.country",
@@ -92,12 +94,13 @@ EDITOR = Role(
     _(
         "Creates and edits the projects of their own directorate (set in Directory → "
         "Staff members), with their partners, sectors, budgets, documents and "
-        "results; publishes them when the publish checklist passes; imports and "
-        "exports their directorate's projects. Reads other directorates' published "
-        "projects."
+        "results, and its joint commissions and bilateral programmes; publishes "
+        "them when the publish checklist passes; imports and exports their "
+        "directorate's projects. Reads other directorates' published projects."
     ),
     [
         *perms(["projects.project"], ("add", "change", "view")),
+        *perms(PROGRAMMES, ("add", "change", "view")),
         *perms(PROJECT_ROWS),
         *perms(PROJECT_REFERENCES, ("view",)),
     ],
@@ -106,11 +109,13 @@ COORDINATION = Role(
     "Coordinación",
     _(
         "Everything an editor does, for every directorate: creates, edits, publishes, "
-        "deletes, imports and exports every project, and reads every draft."
+        "deletes, imports and exports every project, joint commission and programme, "
+        "and reads every draft."
     ),
     [
         *EDITOR.permissions,
         "projects.project.delete",
+        *perms(PROGRAMMES, ("delete",)),
         "projects.change_all_projects",
         "projects.view_all_projects",
     ],

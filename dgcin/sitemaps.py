@@ -26,7 +26,7 @@ from partners.sitemaps import (
     ProvinceSitemap,
 )
 from projects.models import Project
-from projects.sitemaps import ProjectSitemap
+from projects.sitemaps import ProgrammeSitemap, ProjectSitemap
 
 
 class PageSitemap(PortalSitemap):
@@ -82,6 +82,7 @@ class PageSitemap(PortalSitemap):
 SITEMAPS = {
     "pages": PageSitemap,
     "projects": ProjectSitemap,
+    "programmes": ProgrammeSitemap,
     "countries": CountrySitemap,
     "organisations": OrganisationSitemap,
     "blocs": BlocSitemap,

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     # Open data and figures sit under /projects/, before the project pages' slugs.
     path("projects/", include("opendata.urls")),
     path("projects/", include("projects.urls")),
+    path("programmes/", include("projects.programme_urls")),
     path("partners/", include("partners.urls")),
     path("directory/", include("directory.urls")),
     path("proposals/", include("proposals.urls")),

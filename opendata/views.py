@@ -18,7 +18,7 @@ from projects import facets
 from projects.filters import ProjectFilter, active_filters
 from projects.models import Project
 
-from . import stats
+from . import missions, stats
 from .csv_export import csv_stream
 from .exports import (
     applied_filters,
@@ -191,6 +191,7 @@ class StatsView(TemplateView):
             total=numbers["total"],
             figures=stats.figures(numbers, reverse("projects:project-list"), query),
             partner_map=stats.partner_map(numbers),
+            mission_figures=missions.tables(missions.counts(filterset)),
             fields=[
                 {
                     "name": name,

@@ -12,6 +12,7 @@ from partners.models import Country
 from partners.spreadsheet_admin import SpreadsheetAdmin
 
 from . import (
+    admin_programmes,  # noqa: F401  (registers joint commissions and programmes)
     admin_references,  # noqa: F401  (registers the reference lists)
     facets,
     publishing,
@@ -22,6 +23,7 @@ from .admin_forms import (
     ParticipationFormSet,
     SectorFormSet,
 )
+from .admin_missions import MissionInline
 from .history_admin import SavesHistoryAdmin
 from .models import (
     Budget,
@@ -175,7 +177,13 @@ class ProjectAdmin(
     ordering = ("-updated_at",)
     show_full_result_count = False  # one COUNT per page, not two
     actions = ["publish", "archive"]
-    autocomplete_fields = ("segib_sector", "provinces", "blocs", "sdg_targets")
+    autocomplete_fields = (
+        "segib_sector",
+        "provinces",
+        "blocs",
+        "sdg_targets",
+        "programme",
+    )
     filter_horizontal = ("sdg_goals",)
     prepopulated_fields = {"slug": ("title_es",)}
     readonly_fields = (
@@ -190,6 +198,7 @@ class ProjectAdmin(
         BudgetInline,
         DocumentInline,
         ResultInline,
+        MissionInline,
     ]
     fieldsets = [
         (_("Ready to publish"), {"fields": ("publication_checklist",)}),
@@ -220,6 +229,7 @@ class ProjectAdmin(
             },
         ),
         (_("Where"), {"fields": ("provinces", "blocs")}),
+        (_("Joint commission"), {"fields": (("programme", "approved_on"),)}),
         (
             _("Ownership and publication"),
             {"fields": ("directorate", "fo_ar_number", "publication", "slug")},

@@ -11,11 +11,11 @@ many rows of each project wraps its work in ``deferred()``: the projects concern
 are then re-indexed once each, when the block ends, instead of at every row.
 
 ``reindex`` also writes the full-text index of ``projects.fulltext`` (every public
-text of the project, its partners, sectors, SDGs, provinces, blocs and results, in
-both languages) and the vocabulary of the published projects. The receivers at the
-end of this module (connected when ``ProjectsConfig.ready`` imports it) re-index a
-project when it is saved or deleted, and when its sectors, results, SDGs, provinces
-or blocs change.
+text of the project, its partners, sectors, SDGs, provinces, blocs, programme and
+results, in both languages) and the vocabulary of the published projects. The
+receivers at the end of this module (connected when ``ProjectsConfig.ready``
+imports it) re-index a project when it is saved or deleted, when its sectors,
+results, SDGs, provinces or blocs change, and when its programme is saved.
 """
 
 import threading
@@ -31,7 +31,7 @@ from django.utils.translation import get_language
 from partners.models import Country, Organisation
 
 from . import fulltext
-from .models import Participation, Project, ProjectSector, Result
+from .models import Participation, Programme, Project, ProjectSector, Result
 
 # Projects re-indexed per round: a fixed number of queries each, whatever the number.
 CHUNK = 1000
@@ -86,6 +86,13 @@ RELATED_TEXTS = (
             row.bloc.name_es,
             row.bloc.name_en,
         ),
+    ),
+    (
+        lambda ids: Project.objects.filter(
+            pk__in=ids, programme__isnull=False
+        ).select_related("programme"),
+        "pk",
+        lambda row: (row.programme.title_es, row.programme.title_en),
     ),
     (
         lambda ids: Result.objects.filter(project__in=ids),
@@ -280,7 +287,14 @@ def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         reindex([instance.pk] if not reverse else pk_set or ())
 
 
+def programme_saved(sender, instance, raw=False, **kwargs):
+    """post_save of a programme: its projects are found by its title."""
+    if not raw:
+        reindex(instance.projects.values_list("pk", flat=True))
+
+
 post_save.connect(project_saved, sender=Project, dispatch_uid="search-project")
+post_save.connect(programme_saved, sender=Programme, dispatch_uid="search-programme")
 post_delete.connect(project_deleted, sender=Project, dispatch_uid="search-project")
 for _model in (ProjectSector, Result):
     post_save.connect(row_changed, sender=_model, dispatch_uid="search-row")

@@ -1,8 +1,9 @@
-"""The sitemap section of the published projects, each dated by its last change."""
+"""The sitemap sections of the published projects, each dated by its last change,
+and of the published bilateral programmes."""
 
 from partners.seo import PortalSitemap
 
-from .models import Project
+from .models import Programme, Project
 
 
 class ProjectSitemap(PortalSitemap):
@@ -10,3 +11,8 @@ class ProjectSitemap(PortalSitemap):
 
     def items(self):
         return Project.objects.published().only("slug", "updated_at").order_by("pk")
+
+
+class ProgrammeSitemap(PortalSitemap):
+    def items(self):
+        return Programme.objects.published().only("slug").order_by("pk")

@@ -10,7 +10,10 @@ from .models import (
     Document,
     DocumentCategory,
     Indicator,
+    JointCommission,
+    Mission,
     Participation,
+    Programme,
     Project,
     ProjectSector,
     Result,
@@ -72,6 +75,18 @@ class IndicatorTranslationOptions(TranslationOptions):
     required_languages = ("es",)
 
 
+@register(Mission)
+class MissionTranslationOptions(TranslationOptions):
+    fields = ("purpose",)
+    required_languages = ("es",)
+
+
+@register(Programme)
+class ProgrammeTranslationOptions(TranslationOptions):
+    fields = ("title", "midterm_outcome")
+    required_languages = ("es",)
+
+
 # A project and its rows carry the save that wrote each record (projects/history.py).
 register_history(
     Project,
@@ -79,7 +94,15 @@ register_history(
     m2m_fields=["provinces", "blocs", "sdg_goals", "sdg_targets"],
     bases=[SavedTogether],
 )
-for model in (Participation, ProjectSector, Budget, Document, Result, Indicator):
+for model in (
+    Participation,
+    ProjectSector,
+    Budget,
+    Document,
+    Result,
+    Indicator,
+    Mission,
+):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (
     SectorCategory,
@@ -90,5 +113,7 @@ for model in (
     SdgTarget,
     Currency,
     DocumentCategory,
+    JointCommission,
+    Programme,
 ):
     register_history(model, app=__package__)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.views.generic import DetailView
 
-from accounts.permissions import visible_projects
+from accounts.permissions import may_read_programme, visible_projects
 from partners.collation import Collated
 from partners.lists import FilteredListView
 
@@ -15,6 +15,7 @@ from .filters import ProjectFilter, active_filters
 from .models import (
     Document,
     Indicator,
+    Mission,
     Participation,
     Project,
     Result,
@@ -130,7 +131,7 @@ class ProjectDetailView(DetailView):
         (the admin's "view on site")."""
         projects = visible_projects(self.request.user, Project.objects.all())
         return projects.select_related(
-            "directorate", "segib_sector__area"
+            "directorate", "segib_sector__area", "programme__commission__country"
         ).prefetch_related(
             Prefetch(
                 "participations",
@@ -151,4 +152,16 @@ class ProjectDetailView(DetailView):
                     Prefetch("indicators", queryset=Indicator.objects.all())
                 ),
             ),
+            Prefetch(
+                "missions",
+                queryset=Mission.objects.select_related("country").prefetch_related(
+                    "institutions"
+                ),
+            ),
         )
+
+    def get_context_data(self, **kwargs):
+        programme = self.object.programme
+        if programme and not may_read_programme(self.request.user, programme):
+            programme = None
+        return super().get_context_data(programme=programme, **kwargs)

@@ -68,11 +68,9 @@ def create(apps, schema_editor):
     postgres = schema_editor.connection.vendor == "postgresql"
     for statement in POSTGRESQL if postgres else SQLITE:
         schema_editor.execute(statement)
-    # The index of the projects already there (the function of today's code: the
-    # tables above are not models, so no historical version of it is needed).
-    from projects.search import reindex
-
-    reindex(apps.get_model("projects", "Project").objects.values_list("pk", flat=True))
+    # The projects already there are indexed by 0015_programmes: reindex() is
+    # today's code and reads what the latest schema has (their programme since
+    # 0015), so the migration that last changes what it reads runs it.
 
 
 def drop(apps, schema_editor):

@@ -1,5 +1,7 @@
 from .documents import Document
+from .missions import Mission
 from .money import Budget, budget_totals
+from .programmes import JointCommission, Programme
 from .project import Participation, Project
 from .reference import (
     Currency,
@@ -20,7 +22,10 @@ __all__ = [
     "Document",
     "DocumentCategory",
     "Indicator",
+    "JointCommission",
+    "Mission",
     "Participation",
+    "Programme",
     "Project",
     "ProjectSector",
     "Result",

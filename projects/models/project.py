@@ -139,6 +139,21 @@ class Project(Searchable):
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     actual_start = models.DateField(_("actual start"), null=True, blank=True)
     actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("bilateral programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text=_("The programme a joint commission approved it in, if any."),
+    )
+    approved_on = models.DateField(
+        _("approval date"),
+        null=True,
+        blank=True,
+        help_text=_("When the joint commission or DGCIN approved the project."),
+    )
     start_year = models.PositiveSmallIntegerField(
         _("start year"), null=True, blank=True, editable=False
     )

@@ -1,12 +1,14 @@
-"""Projects on other apps' pages: a partner's page lists the projects it is part of."""
+"""Projects on other apps' pages: a partner's page lists the projects it is part of,
+and a partner country's page its joint commissions and programmes."""
 
 from django import template
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from partners.collation import Collated
 from partners.models import Bloc, Country, Organisation, Province
-from projects.models import Project
+from projects.models import JointCommission, Programme, Project
 
 register = template.Library()
 SHOWN = 10
@@ -39,3 +41,20 @@ def partner_projects(partner):
         "catalogue": catalogue,
         "partner": partner,
     }
+
+
+@register.inclusion_tag("projects/includes/country_programmes.html")
+def country_programmes(country):
+    """A partner country's joint commissions, newest first, each with its
+    published bilateral programmes: two queries."""
+    commissions = list(
+        JointCommission.objects.filter(country=country)
+        .order_by("-date")
+        .prefetch_related(
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published().order_by("-period_start"),
+            )
+        )
+    )
+    return {"commissions": commissions}

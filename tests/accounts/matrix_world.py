@@ -39,7 +39,9 @@ from partners.models import (
 from projects.models import (
     Currency,
     DocumentCategory,
+    JointCommission,
     Participation,
+    Programme,
     Project,
     ProjectSector,
     Result,
@@ -194,6 +196,28 @@ def with_history(item):
     return item
 
 
+def commission(directorate, number):
+    return JointCommission.objects.create(
+        country=Country.objects.get(code="BO"),
+        number=number,
+        date=datetime.date(2015 + number, 5, 12),
+        venue="La Paz",
+        directorate=directorate,
+    )
+
+
+def programme(approved_at):
+    return Programme.objects.create(
+        title_es=f"Programa de prueba {approved_at.number}",
+        slug=f"programa-de-prueba-{approved_at.number}",
+        commission=approved_at,
+        number=approved_at.number,
+        period_start=approved_at.date,
+        period_end=approved_at.date + datetime.timedelta(days=730),
+        is_published=True,
+    )
+
+
 def build():
     own = Unit.objects.get(slug="bilateral-cooperation")
     other = Unit.objects.get(slug="multilateral-cooperation")
@@ -294,6 +318,9 @@ def build():
         "projects.sdgtarget": deletable(SdgTarget.objects.all()),
         "projects.currency": deletable(Currency.objects.all()),
         "projects.documentcategory": deletable(DocumentCategory.objects.all()),
+        # Of the Directorate of Bilateral Cooperation, as the projects.
+        "projects.jointcommission": commission(own, 6),
+        "projects.programme": programme(commission(own, 5)),
         "axes.accessattempt": attempt,
         "axes.accesslog": log,
         "axes.accessfailurelog": failure,

@@ -69,6 +69,7 @@ PUBLIC_VIEWS = {
     "opendata:iati-xml",
     "projects:project-list",
     "projects:project-detail",
+    "programmes:programme-detail",
     "projects:document-download",
     "projects:project-feed-atom",
     "projects:project-feed-rss",
@@ -188,6 +189,12 @@ autocomplete projects.project.sdg_targets             login ok    ok    ok    40
 autocomplete projects.project.segib_sector            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.projectsector.sector            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.result.project                  login ok    ok    ok    ok    ok    ok    login ok
+autocomplete projects.jointcommission.country         login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.mission.country                 login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.mission.currency                login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.mission.institutions            login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.programme.commission            login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.project.programme               login ok    ok    ok    403   ok    ok    login ok
 """,
     "projects.project": """
 changelist                                            login ok    ok    ok    ok    ok    ok    login ok
@@ -215,6 +222,33 @@ action delete_selected [draft]                        login kept  kept  done  ke
 action delete_selected [published]                    login kept  kept  done  kept  kept  kept  login done
 action publish [draft]                                login done  kept  done  kept  kept  kept  login done
 action publish [published]                            login done  kept  done  kept  kept  kept  login done
+""",
+    # A directorate's joint commissions and programmes, as its projects: editors
+    # change their own directorate's, coordinators all and delete; Lectura and
+    # Administración read.
+    "projects.jointcommission": """
+changelist                                            login ok    ok    ok    403   ok    ok    login ok
+add                                                   login ok    ok    ok    403   403   403   login ok
+change                                                login ok    ok    ok    403   ok    ok    login ok
+change POST                                           login done  403   done  403   403   403   login done
+delete                                                login 403   403   ok    403   403   403   login ok
+delete POST                                           login 403   403   done  403   403   403   login done
+history                                               login ok    ok    ok    403   ok    ok    login ok
+simple_history                                        login ok    ok    ok    403   ok    ok    login ok
+simple_history POST                                   login done  403   done  403   403   403   login done
+action delete_selected                                login kept  kept  done  403   kept  kept  login done
+""",
+    "projects.programme": """
+changelist                                            login ok    ok    ok    403   ok    ok    login ok
+add                                                   login ok    ok    ok    403   403   403   login ok
+change                                                login ok    ok    ok    403   ok    ok    login ok
+change POST                                           login done  403   done  403   403   403   login done
+delete                                                login 403   403   ok    403   403   403   login ok
+delete POST                                           login 403   403   done  403   403   403   login done
+history                                               login ok    ok    ok    403   ok    ok    login ok
+simple_history                                        login ok    ok    ok    403   ok    ok    login ok
+simple_history POST                                   login done  403   done  403   403   403   login done
+action delete_selected                                login kept  kept  done  403   kept  kept  login done
 """,
     "projects.result": """
 changelist                                            login ok    ok    ok    403   ok    ok    login ok

@@ -1,6 +1,7 @@
 """Issue 14: robots.txt and sitemap.xml (dgcin/sitemaps.py and each app's
 sitemaps.py), on DGCIN_SITE_URL whatever Host a request names."""
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -10,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
+from partners.models import Country
 from partners.seo import PortalSitemap
-from projects.models import Project
+from projects.models import JointCommission, Programme, Project
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +84,29 @@ def sitemap_entries(client):
 def test_the_sitemap_lists_every_public_page_in_both_languages(client, make_project):
     published = make_project(slug="published-one")
     make_project(slug="still-a-draft", publication=Project.Publication.DRAFT)
+    commission = JointCommission.objects.create(
+        country=Country.objects.get(code="BO"),
+        number=6,
+        date=datetime.date(2016, 5, 12),
+        directorate=published.directorate,
+    )
+    for slug, shown in (("iii-programa-bolivia", True), ("en-preparacion", False)):
+        Programme.objects.create(
+            title_es=slug,
+            slug=slug,
+            commission=commission,
+            number=3,
+            period_start=datetime.date(2016, 6, 1),
+            period_end=datetime.date(2018, 5, 31),
+            is_published=shown,
+        )
     sections, entries = sitemap_entries(client)
     assert [urlsplit(s).path for s in sections] == [
         f"/sitemap-{name}.xml"
         for name in (
             "pages",
             "projects",
+            "programmes",
             "countries",
             "organisations",
             "blocs",
@@ -105,6 +124,7 @@ def test_the_sitemap_lists_every_public_page_in_both_languages(client, make_proj
         "/directory/representations/",
         "/directory/focal-points/",
         "/projects/published-one/",
+        "/programmes/iii-programa-bolivia/",
         "/partners/country/py/",
         "/partners/organisation/jica/",
         "/partners/bloc/mercosur/",
@@ -124,6 +144,7 @@ def test_the_sitemap_lists_every_public_page_in_both_languages(client, make_proj
     spain = f"{SITE}/partners/country/es/"
     assert entries[spain][1]["x-default"] == spain
     assert f"{SITE}/projects/still-a-draft/" not in entries
+    assert f"{SITE}/programmes/en-preparacion/" not in entries
     assert f"{SITE}/partners/country/ar/" not in entries
     assert not [loc for loc in entries if re.search(r"/country/(fk|gs|aq)/", loc)]
     # lastmod from the data: the project's last change, the home page's latest.

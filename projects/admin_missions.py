@@ -1,0 +1,99 @@
+"""A project's technical missions in its change form.
+
+A mission is part of its project: whoever may add, change or view the project in
+the admin may do the same with its missions (``ProjectAdmin`` asks
+``accounts.permissions``), as Django does for the rows of a many-to-many inline.
+The partner country is checked against the partners typed in the same form, so a
+new partner and its first mission can be saved together.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from .models import Mission, Project
+from .publishing_admin import SUBMITTED, SubmittedRowsFormSet
+from .uploads import KeptFileField, KeptFileInput, KeptUploadsForm
+
+
+class MissionForm(KeptUploadsForm):
+    """Keeps a chosen report when the save fails elsewhere."""
+
+    class Meta:
+        field_classes = {"report": KeptFileField}
+        widgets = {"report": KeptFileInput}
+
+
+class MissionFormSet(SubmittedRowsFormSet):
+    def submitted_countries(self):
+        """The partner countries of the participations submitted with the
+        missions, or None when the form has no partners' table."""
+        for formset in self.instance.__dict__.get(SUBMITTED, ()):
+            if formset.relation == "participations" and formset.is_bound:
+                formset.errors  # noqa: B018 (cleans its rows)
+                return [
+                    form.cleaned_data.get("country") for form in formset.kept_forms()
+                ]
+        return None
+
+    def full_clean(self):
+        countries = self.submitted_countries() if self.is_bound else None
+        if countries is not None:
+            for form in self.forms:
+                form.instance.submitted_countries = countries
+        super().full_clean()
+
+
+class MissionInline(TranslationStackedInline):
+    model = Mission
+    form = MissionForm
+    formset = MissionFormSet
+    extra = 0
+    autocomplete_fields = ("country", "institutions", "currency")
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    ("direction", "country"),
+                    ("planned_start", "planned_end"),
+                    ("actual_start", "actual_end"),
+                    ("experts", "days"),
+                    "institutions",
+                    "place",
+                    "purpose",
+                    "report",
+                )
+            },
+        ),
+        (
+            _("Costs paid by FO.AR"),
+            {
+                "fields": (
+                    ("cost_tickets", "cost_per_diems", "cost_other"),
+                    "currency",
+                )
+            },
+        ),
+    ]
+
+    # The project's permissions, as its admin answers them.
+    def project_admin(self):
+        return self.admin_site.get_model_admin(Project)
+
+    def has_add_permission(self, request, obj):
+        if obj is None:
+            return self.project_admin().has_add_permission(request)
+        return self.project_admin().has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return self.project_admin().has_add_permission(request)
+        return self.project_admin().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.project_admin().has_view_permission(
+            request, obj
+        ) or self.has_change_permission(request, obj)

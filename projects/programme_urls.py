@@ -1,0 +1,15 @@
+"""The bilateral programmes' pages, at /programmes/ (projects are at /projects/)."""
+
+from django.urls import path
+
+from . import programme_views
+
+app_name = "programmes"
+
+urlpatterns = [
+    path(
+        "<slug:slug>/",
+        programme_views.ProgrammeDetailView.as_view(),
+        name="programme-detail",
+    ),
+]

@@ -1,0 +1,74 @@
+"""A bilateral programme's public page: the joint commission that approved it, its
+period and mid-term evaluation, its projects with their status, the budget per
+currency and the sectors its projects cover."""
+
+from django.db.models import Count, Sum
+from django.views.generic import DetailView
+
+from accounts.permissions import visible_programmes, visible_projects
+from partners.collation import Collated
+
+from .models import (
+    Budget,
+    Currency,
+    Programme,
+    Project,
+    ProjectSector,
+    SectorCategory,
+)
+
+
+class ProgrammeDetailView(DetailView):
+    template_name = "projects/programme_detail.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return visible_programmes(
+            self.request.user, Programme.objects.all()
+        ).select_related("commission__country")
+
+    def get_context_data(self, **kwargs):
+        programme = self.object
+        projects = visible_projects(
+            self.request.user, Project.objects.filter(programme=programme)
+        )
+        listed = list(
+            projects.select_related("segib_sector").order_by(Collated("title"))
+        )
+        totals = (
+            Budget.objects.filter(project__in=projects)
+            .values("currency")
+            .annotate(total=Sum("value"))
+            .order_by("currency__code")
+        )
+        currencies = Currency.objects.in_bulk([row["currency"] for row in totals])
+        statuses = {}
+        for project in listed:
+            label = project.get_status_display()
+            statuses[label] = statuses.get(label, 0) + 1
+        return super().get_context_data(
+            projects=listed,
+            has_sample=any(project.is_sample for project in listed),
+            statuses=sorted(statuses.items()),
+            budget_totals=[
+                (currencies[row["currency"]], row["total"]) for row in totals
+            ],
+            sectors=self.sectors(projects),
+            **kwargs,
+        )
+
+    def sectors(self, projects):
+        """[(DAC sector category, number of projects)], most projects first."""
+        counts = dict(
+            ProjectSector.objects.filter(project__in=projects)
+            .values_list("sector__category")
+            .annotate(projects=Count("project", distinct=True))
+            .values_list("sector__category", "projects")
+        )
+        categories = SectorCategory.objects.filter(pk__in=counts).order_by(
+            Collated("name")
+        )
+        return sorted(
+            ((category, counts[category.pk]) for category in categories),
+            key=lambda item: -item[1],
+        )
