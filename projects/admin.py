@@ -167,7 +167,7 @@ class ProjectAdmin(
         "segib_sector__area",
         "is_sample",
     )
-    list_select_related = ("directorate",)
+    list_select_related = ("directorate", "programme")
     search_fields = ("title_es", "title_en", "fo_ar_number")
     search_help_text = _(
         "Searches titles and summaries in both languages, partner names and the "

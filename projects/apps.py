@@ -7,7 +7,12 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_migrate,
+            post_save,
+        )
 
         from directory.models import Unit
         from partners.models import Bloc, BlocMembership, Country, Province, Region
@@ -35,6 +40,8 @@ class ProjectsConfig(AppConfig):
                 facets.invalidate, sender=getattr(models.Project, field).through
             )
 
+        # A database from before the search gets its index after the migrate.
+        post_migrate.connect(search.index_after_migrate, sender=self)
         # A project's search text names its partners (a project's own save sets it).
         post_save.connect(search.participation_changed, sender=models.Participation)
         post_delete.connect(search.participation_changed, sender=models.Participation)

@@ -16,7 +16,7 @@ from partners.resources import LookupWidget, ReferenceResource
 
 from . import publishing
 from .locking import current_version, stale_row_message
-from .models import Project
+from .models import Programme, Project
 
 
 class KeepWhenEmpty(fields.Field):
@@ -42,6 +42,7 @@ OTHER_COLUMNS = [
     "planned_end",
     "actual_start",
     "actual_end",
+    "approved_on",
     "publication",
 ]
 
@@ -80,6 +81,12 @@ class ProjectResource(ReferenceResource):
         column_name="directorate",
         widget=LookupWidget(Unit, "slug"),
     )
+    # The bilateral programme by its slug (the address of its page).
+    programme = KeepWhenEmpty(
+        attribute="programme",
+        column_name="programme",
+        widget=LookupWidget(Programme, "slug"),
+    )
     # Built by the portal, never taken from a spreadsheet.
     iati_identifier = fields.Field(
         attribute="iati_identifier", column_name="iati_identifier", readonly=True
@@ -101,6 +108,7 @@ class ProjectResource(ReferenceResource):
             *TEXT_COLUMNS,
             *OTHER_COLUMNS,
             "directorate",
+            "programme",
             "version",
         ]
         export_order = fields

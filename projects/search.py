@@ -23,7 +23,8 @@ from collections import defaultdict
 from contextlib import contextmanager
 from itertools import batched
 
-from django.db import connection
+from django.db import connection, connections
+from django.db.migrations.loader import MigrationLoader
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
@@ -231,6 +232,29 @@ def write_index(ids, documents, published):
                 "ON CONFLICT DO NOTHING",
                 [[word] for word in sorted(words)],
             )
+
+
+def index_after_migrate(sender, plan=None, using="default", **kwargs):
+    """post_migrate: index the projects the full-text index lacks, once the
+    database is at the latest schema (a database from before the search, or rows a
+    data migration wrote). Migrations never call reindex() themselves: it is
+    today's code and reads today's schema, which they may still be building."""
+    if not plan or any(backwards for _migration, backwards in plan):
+        return
+    loader = MigrationLoader(connections[using], ignore_no_migrations=True)
+    if set(loader.graph.leaf_nodes()) - set(loader.applied_migrations):
+        return
+    reindex_missing()
+
+
+def reindex_missing():
+    """Index the projects that have no row in the full-text index."""
+    postgres = connection.vendor == "postgresql"
+    table = fulltext.DOCUMENT_TABLE if postgres else fulltext.FTS_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {'project_id' if postgres else 'rowid'} FROM {table}")  # noqa: S608 - names are constants
+        indexed = {row[0] for row in cursor.fetchall()}
+    reindex(set(Project.objects.values_list("pk", flat=True)) - indexed)
 
 
 def participation_changed(sender, instance, raw=False, origin=None, **kwargs):

@@ -68,9 +68,9 @@ def create(apps, schema_editor):
     postgres = schema_editor.connection.vendor == "postgresql"
     for statement in POSTGRESQL if postgres else SQLITE:
         schema_editor.execute(statement)
-    # The projects already there are indexed by 0015_programmes: reindex() is
-    # today's code and reads what the latest schema has (their programme since
-    # 0015), so the migration that last changes what it reads runs it.
+    # The projects already there are indexed after the whole migrate has run
+    # (projects.search.index_after_migrate): reindex() is today's code and reads
+    # today's schema, which later migrations may still be building.
 
 
 def drop(apps, schema_editor):

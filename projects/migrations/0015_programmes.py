@@ -9,15 +9,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def reindex_projects(apps, schema_editor):
-    """Index every project with today's reindex() (0014 made the tables; the
-    index names the project's programme since this migration). The migration that
-    last changes what reindex() reads runs it."""
-    from projects.search import reindex
-
-    reindex(apps.get_model("projects", "Project").objects.values_list("pk", flat=True))
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -152,5 +143,4 @@ class Migration(migrations.Migration):
             model_name='programme',
             constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='projects_programme_period', violation_error_message='The period cannot end before it starts.'),
         ),
-        migrations.RunPython(reindex_projects, migrations.RunPython.noop),
     ]

@@ -236,8 +236,10 @@ def export_csv(client):
                     "planned_end",
                     "actual_start",
                     "actual_end",
+                    "approved_on",
                     "publication",
                     "directorate",
+                    "programme",
                 ]
             },
         },

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from directory.models import StaffMembership, Unit
@@ -235,12 +236,12 @@ def test_an_editor_changes_only_their_directorates_commissions_and_programmes(
 @pytest.mark.django_db(transaction=True)
 def test_projects_from_before_the_search_are_indexed_when_migrated(references):
     """A database from before the full-text search (0013) gets its projects
-    indexed when it migrates, with their programmes' later schema in place."""
+    indexed once `migrate` has brought it to the latest schema."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    from tests.proposals.test_upgrade import latest, migrate
+    from tests.proposals.test_upgrade import migrate
 
     ContentType.objects.clear_cache()
     try:
@@ -254,7 +255,9 @@ def test_projects_from_before_the_search_are_indexed_when_migrated(references):
             status="2",
             publication="published",
         )
-        migrate(latest())
+        migrate([("projects", "0015_programmes")])  # migrations alone never index
+        assert not Project.objects.search("cuenca altiplano").exists()
+        call_command("migrate", verbosity=0)  # the rest, then its post_migrate
         assert [p.slug for p in Project.objects.search("cuenca altiplano")] == [
             "cuencas"
         ]
@@ -262,3 +265,29 @@ def test_projects_from_before_the_search_are_indexed_when_migrated(references):
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
         ContentType.objects.clear_cache()
+
+
+def test_the_programme_and_approval_date_go_through_a_spreadsheet(
+    admin_client, programme, make_project
+):
+    from tests.projects.test_admin import confirm, export_csv, import_csv
+
+    project = make_project(programme=programme, approved_on=datetime.date(2016, 5, 12))
+    other = make_project()
+    rows = {row["slug"]: row for row in export_csv(admin_client)}
+    assert rows[project.slug]["programme"] == programme.slug
+    assert rows[project.slug]["approved_on"] == "2016-05-12"
+    assert rows[other.slug]["programme"] == ""
+    row = rows[other.slug] | {"programme": programme.slug, "approved_on": "2017-03-01"}
+    assert confirm(admin_client, import_csv(admin_client, [row])).status_code == 302
+    other.refresh_from_db()
+    assert (other.programme, other.approved_on) == (
+        programme,
+        datetime.date(2017, 3, 1),
+    )
+    preview = import_csv(admin_client, [rows[project.slug] | {"programme": "no-such"}])
+    assert preview.context["result"].has_validation_errors()
+    page = preview.content.decode()
+    assert "“no-such” no corresponde a ningún registro de programa bilateral" in page
+    project.refresh_from_db()
+    assert project.programme == programme
