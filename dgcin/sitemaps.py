@@ -41,6 +41,7 @@ class PageSitemap(PortalSitemap):
             "projects:project-list",
             "opendata:stats",
             "partners:partner-list",
+            "partners:institution-list",
             "directory:directory",
             "directory:representation-list",
             "directory:focal-point-list",

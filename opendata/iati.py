@@ -26,6 +26,8 @@ How the portal's data maps to IATI:
 - sectors: DAC 5-digit codes (vocabulary 1) with their percentages, and their 3-digit
   categories (vocabulary 2) with the percentages summed; SDG goals and targets as tags
   (vocabularies 2 and 3);
+- hierarchy: a project of a published programme is its child (hierarchy 2, a
+  related-activity of type 1); the programme's activity is ``iati_programmes``'s;
 - results: IATI needs at least one indicator per result, so a result without one is
   left out, with a warning; targets and actual values are reported for the project's
   whole period.
@@ -47,9 +49,9 @@ from lxml import etree
 
 from directory.models import Unit
 from projects import publishing
-from projects.models import Project
+from projects.models import Programme, Project
 
-from .exports import SAMPLE_PROJECT
+from .exports import SAMPLE_PROJECT, in_order
 from .exports import in_languages as every_language
 from .formatting import (
     LANGUAGES,
@@ -144,6 +146,10 @@ class Context:
         self.head = next((unit for unit in units if unit.parent_id is None), None)
         self.reporting_names = self.unit_names(self.head) if self.head else {}
         self.contacts = {unit.pk: self.contact(unit) for unit in units}
+        # Published programmes: parents of their projects (``iati_programmes``).
+        self.programmes = in_order(
+            Programme.objects.published().select_related("commission__country")
+        )
 
     @staticmethod
     def unit_names(unit):
@@ -234,6 +240,9 @@ def build_activity(project, context):
             "linked-data-uri": page,
         },
     )
+    programme = context.programmes.get(project.programme_id)
+    if programme:
+        activity.set("hierarchy", "2")
     if project.is_sample:
         activity.append(comment(every_language(SAMPLE_PROJECT)))
     sub(activity, "iati-identifier", text=publishing.public_identifier(project))
@@ -322,6 +331,12 @@ def build_activity(project, context):
         add_narratives(sub(link, "title"), in_languages(document, "title"))
         sub(link, "category", {"code": document.category.code})
         sub(link, "language", {"code": document.language})
+    if programme:
+        sub(
+            activity,
+            "related-activity",
+            {"ref": programme.iati_identifier, "type": "1"},
+        )
     for result in project.contents.results:
         notes += add_result(activity, project, result)
     return activity, notes

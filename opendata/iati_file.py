@@ -14,6 +14,9 @@ Checking costs about half of what building an activity does (bench/README.md); i
 is done on every download rather than cached because a cached verdict goes stale
 with every change to a project's rows, to the reference lists and to the date.
 
+After the projects come the activities of their published programmes
+(``iati_programmes``), naming only the projects that went in.
+
 ``manage.py export_iati`` writes the same head and activities but reports the
 problems and fails instead of leaving projects out.
 """
@@ -36,6 +39,7 @@ from .iati import (
     load_schema,
     serialise,
 )
+from .iati_programmes import Programmes
 from .iati_rules import check_activity
 
 logger = logging.getLogger(__name__)
@@ -103,6 +107,7 @@ def iati_stream(chunks, context, check=None):
     activities it finds errors in are left out, logged and recorded."""
     yield document_start(context)
     written = 0
+    programmes = Programmes(context)
     for chunk in chunks:
         parts, results = [], {}
         for project in chunk:
@@ -118,6 +123,7 @@ def iati_stream(chunks, context, check=None):
                 )
                 continue
             parts.append(serialise(activity))
+            programmes.add(project, publishing.public_identifier(project))
             written += 1
         if check:
             try:
@@ -125,6 +131,20 @@ def iati_stream(chunks, context, check=None):
             except Exception:  # the staff's list, never a reason to cut the file
                 logger.exception("IATI download: the check's results were not kept")
         yield "".join(parts)
+    parts = []
+    for programme, activity in programmes.activities():
+        errors = check(activity) if check else []
+        if errors:
+            logger.warning(
+                "IATI download: programme %s (%s) left out, its activity is not "
+                "valid: %s",
+                programme.iati_identifier,
+                programme.slug,
+                "; ".join(str(error) for error in errors),
+            )
+            continue
+        parts.append(serialise(activity))
+    yield "".join(parts)
     if not written:
         yield "  <!-- No activity: every matching project was left out. -->\n"
     yield DOCUMENT_END

@@ -57,6 +57,11 @@ RULES = {
         "warning",
         "The receiver-org identifier must not contain any of the symbols /, &, | or ?.",
     ),
+    "1.7.1": (
+        "warning",
+        "The related activity identifier should not start or end with spaces or "
+        "newlines.",
+    ),
     "6.10.1": (
         "error",
         "The participating organisation must have an identifier or a narrative.",
@@ -297,6 +302,10 @@ class _Checker:
                     self.fail("1.8.1", f"({org_ref})")
                 if IDENTIFIER_SYMBOLS.search(org_ref):
                     self.fail("1.8.13", f"({org_ref})")
+        for related in activity.findall("related-activity"):
+            related_ref = related.get("ref", "")
+            if related_ref != related_ref.strip():
+                self.fail("1.7.1", f"({related_ref.strip()})")
         for owner in activity.findall("other-identifier/owner-org"):
             owner_ref = owner.get("ref")
             if owner_ref is None and owner.find("narrative") is None:

@@ -402,6 +402,10 @@ class Organisation(Searchable):
         MULTILATERAL = "multilateral", _("Multilateral or regional body")
         COOPERATION_AGENCY = "cooperation-agency", _("Cooperation agency")
         ARGENTINE_INSTITUTION = "argentine-institution", _("Argentine public body")
+        PARTNER_INSTITUTION = (
+            "partner-institution",
+            _("Public body of a partner country"),
+        )
         NGO = "ngo", _("Non-governmental organisation")
         ACADEMIC = "academic", _("University or research centre")
         PRIVATE = "private", _("Private sector")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import institutions, views
 
 app_name = "partners"
 
@@ -13,6 +13,11 @@ urlpatterns = [
         "organisation/<slug:slug>/",
         views.OrganisationDetailView.as_view(),
         name="organisation-detail",
+    ),
+    path(
+        "institutions/",
+        institutions.InstitutionListView.as_view(),
+        name="institution-list",
     ),
     path("bloc/<slug:slug>/", views.BlocDetailView.as_view(), name="bloc-detail"),
     path(

@@ -17,12 +17,15 @@ newer one is refused the same way (``locking``).
   rows and why, instead of import-export's "Import finished".
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from partners.institutions import IMPLEMENTING
 
 from .locking import EDIT_VERSION
 from .publishing_admin import SubmittedRowsFormSet
@@ -44,6 +47,27 @@ class RowsCheckedTogether(SubmittedRowsFormSet):
 
 
 class ParticipationFormSet(RowsCheckedTogether):
+    def clean(self):
+        # An executing institution is an organisation (issue 15): Argentina's own
+        # row cannot stand for the institution that carries the project out.
+        for form in self.kept_forms():
+            country = form.cleaned_data.get("country")
+            if (
+                country is not None
+                and country.code == settings.HOME_COUNTRY
+                and form.cleaned_data.get("iati_role") == IMPLEMENTING
+            ):
+                form.add_error(
+                    "country",
+                    _(
+                        "Argentina as a country cannot be the implementing partner: "
+                        "add the Argentine executing institution (INTA, a university, "
+                        "a provincial ministry…) as an organisation with this role, "
+                        "and give Argentina another IATI role."
+                    ),
+                )
+        super().clean()
+
     def rows_errors(self):
         roles = [form.cleaned_data["segib_role"] for form in self.kept_forms()]
         return participation_errors(self.instance.modality, roles)

@@ -102,8 +102,9 @@ class ProgrammeAdmin(DirectorateRowsAdmin, TranslationAdmin):
             _("Mid-term evaluation"),
             {"fields": ("midterm_date", "midterm_outcome")},
         ),
-        (_("Publication"), {"fields": ("is_published",)}),
+        (_("Publication"), {"fields": ("is_published", "iati_identifier")}),
     ]
+    readonly_fields = ("iati_identifier",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(projects_count=Count("projects"))

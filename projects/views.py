@@ -136,7 +136,7 @@ class ProjectDetailView(DetailView):
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related(
-                    "country", "organisation", "currency"
+                    "country", "organisation__country", "currency"
                 ),
             ),
             "sectors__sector__category",

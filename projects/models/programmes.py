@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..files import removes_files
+from ..identifiers import PROGRAMME, give_identifier
 from ..validators import validate_document_file
 
 NUMERALS = (
@@ -152,6 +153,16 @@ class Programme(models.Model):
         default=False,
         help_text=_("Shown on the public site, with its published projects."),
     )
+    iati_identifier = models.CharField(
+        _("IATI identifier"),
+        max_length=150,
+        blank=True,
+        default="",
+        help_text=_(
+            "Built from DGCIN's organisation reference when the programme is first "
+            "saved; stable afterwards. Its projects point at it in the IATI file."
+        ),
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -165,10 +176,23 @@ class Programme(models.Model):
                 name="projects_programme_period",
                 violation_error_message=_("The period cannot end before it starts."),
             ),
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~models.Q(iati_identifier=""),
+                name="projects_programme_unique_iati_identifier",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if give_identifier(self, PROGRAMME):
+            # The creation's history record: no change to show on the next one.
+            self.history.filter(iati_identifier="").update(
+                iati_identifier=self.iati_identifier
+            )
 
     def get_absolute_url(self):
         return reverse("programmes:programme-detail", kwargs={"slug": self.slug})

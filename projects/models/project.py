@@ -4,7 +4,6 @@ import secrets
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.collation import Collated
 from partners.search import Searchable, SearchQuerySet, fold
 
+from ..identifiers import give_identifier
 from .money import budget_totals
 from .reference import Currency, SdgGoal, SdgTarget
 
@@ -262,11 +262,7 @@ class Project(Searchable):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
             super().save(*args, **kwargs)
-        if not self.iati_identifier:
-            self.iati_identifier = f"{settings.DGCIN_IATI_ORG_REF}-{self.pk:06d}"
-            type(self).objects.filter(pk=self.pk).update(
-                iati_identifier=self.iati_identifier
-            )
+        give_identifier(self)
 
     def saved_version(self, lock=False):
         """The version in the database (0 for a project not saved yet); ``lock``

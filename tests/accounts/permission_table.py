@@ -78,6 +78,7 @@ PUBLIC_VIEWS = {
     "sitemap",
     "sitemap-section",
     "partners:partner-list",
+    "partners:institution-list",
     "partners:country-detail",
     "partners:organisation-detail",
     "partners:bloc-detail",

@@ -7,7 +7,8 @@ portal's data could break (``opendata.iati_rules``). Problems are reported by pr
 activity has an error, and then leaves an existing output file as it was. (The web
 download, ``/projects/iati.xml``, leaves such activities out instead: see
 ``opendata.iati_file``.) The file's head says when it holds sample data or while
-DGCIN's IATI organisation identifier is the placeholder.
+DGCIN's IATI organisation identifier is the placeholder. The published programmes
+of the projects follow them, as parent activities (``opendata.iati_programmes``).
 """
 
 import os
@@ -27,8 +28,10 @@ from opendata.iati import (
     serialise,
 )
 from opendata.iati_file import DOCUMENT_END, document_start
+from opendata.iati_programmes import Programmes
 from opendata.iati_rules import check_activity
 from projects.models import Project
+from projects.publishing import public_identifier
 
 
 def plain(text):
@@ -123,6 +126,8 @@ class Command(BaseCommand):
 
         context = Context(absolute, samples=has_samples(projects))
         progress = Progress(self.stderr, total)
+        programmes = Programmes(context)
+        written = total
         problems = {}
         target = Path(output) if output and output != "-" else None
         partial = target.with_name(f".{target.name}.partial") if target else None
@@ -139,7 +144,16 @@ class Command(BaseCommand):
                     if issues:
                         problems[project.iati_identifier] = issues
                     write(serialise(activity))
+                    programmes.add(project, public_identifier(project))
                     progress.step()
+            for programme, activity in programmes.activities():
+                issues = check_activity(activity)
+                if schema is not None:
+                    issues += schema_errors(schema, activity)
+                if issues:
+                    problems[programme.iati_identifier] = issues
+                write(serialise(activity))
+                written += 1
             write(DOCUMENT_END)
         except BaseException:
             if out:
@@ -149,7 +163,7 @@ class Command(BaseCommand):
         if out:
             out.close()
         progress.finish()
-        self.report(problems, total, target, partial)
+        self.report(problems, written, target, partial)
 
     def report(self, problems, total, target, partial):
         errors = warnings = 0
