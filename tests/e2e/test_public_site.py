@@ -56,11 +56,17 @@ def test_axe_finds_no_accessibility_violations(page, site, path):
     assert page.csp_violations == []
 
 
+@pytest.mark.parametrize("fonts", ["web fonts", "fallback fonts"])
 @pytest.mark.parametrize("path", ["/", "/directory/", "/about/"])
-def test_pages_fit_a_320_pixel_wide_screen(browser, site, path):
+def test_pages_fit_a_320_pixel_wide_screen(browser, site, path, fonts):
+    """Also before the web fonts arrive (font-display: swap shows the system's
+    first): a wider fallback must not push the header's search box off screen."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
+    if fonts == "fallback fonts":
+        context.route("**/*.woff2", lambda route: route.abort())
     page = context.new_page()
     page.goto(site + path)
+    page.evaluate("document.fonts.ready")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert scroll_width <= 320
