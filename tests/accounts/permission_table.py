@@ -154,6 +154,21 @@ history                                               login 403   403   403   40
 action delete_selected                                login 403   403   403   403   403   kept  login done
 """
 
+# A directorate's joint commissions and programmes, as its projects: editors change
+# their own directorate's, coordinators all and delete; Lectura and Administración
+# read.
+DIRECTORATE_ROWS = """
+changelist                                            login ok    ok    ok    403   ok    ok    login ok
+add                                                   login ok    ok    ok    403   403   403   login ok
+change                                                login ok    ok    ok    403   ok    ok    login ok
+change POST                                           login done  403   done  403   403   403   login done
+delete                                                login 403   403   ok    403   403   403   login ok
+delete POST                                           login 403   403   done  403   403   403   login done
+history                                               login ok    ok    ok    403   ok    ok    login ok
+simple_history                                        login ok    ok    ok    403   ok    ok    login ok
+simple_history POST                                   login done  403   done  403   403   403   login done
+action delete_selected                                login kept  kept  done  403   kept  kept  login done
+"""
 TABLE = {
     "admin site": """
 index                                                 login ok    ok    ok    ok    ok    ok    login ok
@@ -224,33 +239,8 @@ action delete_selected [published]                    login kept  kept  done  ke
 action publish [draft]                                login done  kept  done  kept  kept  kept  login done
 action publish [published]                            login done  kept  done  kept  kept  kept  login done
 """,
-    # A directorate's joint commissions and programmes, as its projects: editors
-    # change their own directorate's, coordinators all and delete; Lectura and
-    # Administración read.
-    "projects.jointcommission": """
-changelist                                            login ok    ok    ok    403   ok    ok    login ok
-add                                                   login ok    ok    ok    403   403   403   login ok
-change                                                login ok    ok    ok    403   ok    ok    login ok
-change POST                                           login done  403   done  403   403   403   login done
-delete                                                login 403   403   ok    403   403   403   login ok
-delete POST                                           login 403   403   done  403   403   403   login done
-history                                               login ok    ok    ok    403   ok    ok    login ok
-simple_history                                        login ok    ok    ok    403   ok    ok    login ok
-simple_history POST                                   login done  403   done  403   403   403   login done
-action delete_selected                                login kept  kept  done  403   kept  kept  login done
-""",
-    "projects.programme": """
-changelist                                            login ok    ok    ok    403   ok    ok    login ok
-add                                                   login ok    ok    ok    403   403   403   login ok
-change                                                login ok    ok    ok    403   ok    ok    login ok
-change POST                                           login done  403   done  403   403   403   login done
-delete                                                login 403   403   ok    403   403   403   login ok
-delete POST                                           login 403   403   done  403   403   403   login done
-history                                               login ok    ok    ok    403   ok    ok    login ok
-simple_history                                        login ok    ok    ok    403   ok    ok    login ok
-simple_history POST                                   login done  403   done  403   403   403   login done
-action delete_selected                                login kept  kept  done  403   kept  kept  login done
-""",
+    "projects.jointcommission": DIRECTORATE_ROWS,
+    "projects.programme": DIRECTORATE_ROWS,
     "projects.result": """
 changelist                                            login ok    ok    ok    403   ok    ok    login ok
 add                                                   login ok    ok    ok    403   403   403   login ok
