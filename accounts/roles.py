@@ -27,6 +27,8 @@ PROJECT_ROWS = [
 ]
 # Joint commissions and the bilateral programmes they approve.
 PROGRAMMES = ["projects.jointcommission", "projects.programme"]
+# The calls for proposals a directorate opens before a joint commission.
+CALLS = ["proposals.call"]
 # Lists a project form picks from (the admin's autocomplete needs view).
 PROJECT_REFERENCES = [
     "partners.country",
@@ -94,13 +96,15 @@ EDITOR = Role(
     _(
         "Creates and edits the projects of their own directorate (set in Directory → "
         "Staff members), with their partners, sectors, budgets, documents and "
-        "results, and its joint commissions and bilateral programmes; publishes "
-        "them when the publish checklist passes; imports and exports their "
-        "directorate's projects. Reads other directorates' published projects."
+        "results, and its joint commissions, bilateral programmes and calls for "
+        "proposals; publishes them when the publish checklist passes; imports and "
+        "exports their directorate's projects. Reads other directorates' published "
+        "projects."
     ),
     [
         *perms(["projects.project"], ("add", "change", "view")),
         *perms(PROGRAMMES, ("add", "change", "view")),
+        *perms(CALLS, ("add", "change", "view")),
         *perms(PROJECT_ROWS),
         *perms(PROJECT_REFERENCES, ("view",)),
     ],
@@ -109,13 +113,14 @@ COORDINATION = Role(
     "Coordinación",
     _(
         "Everything an editor does, for every directorate: creates, edits, publishes, "
-        "deletes, imports and exports every project, joint commission and programme, "
-        "and reads every draft."
+        "deletes, imports and exports every project, joint commission, programme "
+        "and call for proposals, and reads every draft."
     ),
     [
         *EDITOR.permissions,
         "projects.project.delete",
         *perms(PROGRAMMES, ("delete",)),
+        *perms(CALLS, ("delete",)),
         "projects.change_all_projects",
         "projects.view_all_projects",
     ],
@@ -124,12 +129,16 @@ REVIEWER = Role(
     "Revisor de propuestas",
     _(
         "Reads the proposals focal points have sent (never their unsent drafts), "
-        "comments, asks for changes, accepts them into draft projects or rejects them."
+        "comments, asks for changes, accepts them into draft projects or rejects "
+        "them; reads the calls for proposals."
     ),
     [
         "proposals.review_proposal",
         *perms(["proposals.proposal"], ("view", "change")),
-        *perms(["proposals.proposalattachment", "proposals.proposalevent"], ("view",)),
+        *perms(
+            ["proposals.proposalattachment", "proposals.proposalevent", *CALLS],
+            ("view",),
+        ),
         *perms(["projects.project"], ("view",)),
     ],
 )

@@ -30,11 +30,14 @@ class DraftProject:
     segib_sector: object = None
     dac_sector: object = None
     directorate_id: int | None = None
+    programme_id: int | None = None
     provinces: list = field(default_factory=list)
     sdg_goals: list = field(default_factory=list)
     # (country, SEGIB role) pairs, in order; Argentina first when it takes part.
     participants: list = field(default_factory=list)
     home_role: str = ""
+    # (organisation, SEGIB role) pairs of the executing institutions, both sides.
+    institutions: list = field(default_factory=list)
 
 
 def unique_slug(title):
@@ -62,6 +65,7 @@ def create_draft_project(draft):
         publication=Project.Publication.DRAFT,
         segib_sector=draft.segib_sector,
         directorate_id=draft.directorate_id,
+        programme_id=draft.programme_id,
     )
     project.save()
     project.provinces.add(*draft.provinces)
@@ -82,6 +86,14 @@ def create_draft_project(draft):
             iati_role=Participation.IatiRole.FUNDING
             if role in PROVIDING
             else Participation.IatiRole.IMPLEMENTING,
+            position=position,
+        )
+    for position, (organisation, role) in enumerate(draft.institutions, len(rows)):
+        Participation.objects.create(
+            project=project,
+            organisation=organisation,
+            segib_role=role,
+            iati_role=Participation.IatiRole.IMPLEMENTING,
             position=position,
         )
     return project

@@ -16,9 +16,10 @@ from django.utils.translation import ngettext
 from accounts import permissions
 from directory.models import Unit
 from partners.history_admin import HistoryAdmin
+from projects.models import Programme
 
-from . import workflow
-from .acceptance import default_directorate
+from . import admin_calls, workflow  # noqa: F401 (admin_calls registers its admin)
+from .acceptance import default_directorate, programme_of
 from .models import Proposal, ProposalEvent
 from .sections import SECTIONS
 
@@ -49,10 +50,22 @@ class ReviewForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    programme = forms.ModelChoiceField(
+        label=_("Programme of the project"),
+        queryset=Programme.objects.select_related("commission__country"),
+        required=False,
+        help_text=_(
+            "When accepting: the bilateral programme the draft project joins. Left "
+            "empty, it joins the programme of the proposal's call, if any."
+        ),
+    )
+
+    def __init__(self, *args, user=None, proposal=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None and not self.is_bound:
-            self.initial["directorate"] = default_directorate(user)
+            self.initial["directorate"] = default_directorate(user, proposal)
+            if proposal is not None:
+                self.initial["programme"] = programme_of(proposal)
 
 
 def review_action(action):
@@ -82,8 +95,8 @@ class ProposalAdmin(HistoryAdmin):
         "updated_at",
     )
     list_display_links = None
-    list_filter = ("status", "province", "modality")
-    list_select_related = ("province",)
+    list_filter = ("status", "call", "province", "modality")
+    list_select_related = ("province", "call")
     search_fields = ("title", "summary", "executing_institution", "contact_name")
     date_hierarchy = "submitted_at"
     readonly_fields = ("attachment_list", "timeline")
@@ -169,17 +182,26 @@ class ProposalAdmin(HistoryAdmin):
                 for transition in workflow.available(request.user, proposal)
                 if transition.role == workflow.REVIEWER
             ]
-            extra_context["review_form"] = ReviewForm(user=request.user)
+            extra_context["review_form"] = ReviewForm(
+                user=request.user, proposal=proposal
+            )
             extra_context["review_url"] = reverse(
                 "admin:proposals_proposal_review", args=[proposal.pk]
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def take_step(self, request, proposal, action, comment, directorate=None):
+    def take_step(
+        self, request, proposal, action, comment, directorate=None, programme=None
+    ):
         """Apply one step; True when it was taken, else the reason is shown."""
         try:
             event = workflow.apply(
-                proposal, action, request.user, comment, directorate=directorate
+                proposal,
+                action,
+                request.user,
+                comment,
+                directorate=directorate,
+                programme=programme,
             )
         except workflow.TransitionError as error:
             self.message_user(
@@ -226,7 +248,7 @@ class ProposalAdmin(HistoryAdmin):
                 proposal,
                 action,
                 request.POST.get("comment", ""),
-                self.chosen_directorate(request),
+                *self.chosen_owner(request),
             )
             and action != Action.ACCEPT
         ):
@@ -240,10 +262,12 @@ class ProposalAdmin(HistoryAdmin):
             reverse("admin:proposals_proposal_change", args=[proposal.pk])
         )
 
-    def chosen_directorate(self, request):
-        """The directorate picked on the review form, if it is a valid one."""
+    def chosen_owner(self, request):
+        """The directorate and programme picked on the review form, if valid."""
         form = ReviewForm(request.POST)
-        return form.cleaned_data["directorate"] if form.is_valid() else None
+        if not form.is_valid():
+            return None, None
+        return form.cleaned_data["directorate"], form.cleaned_data["programme"]
 
     def review_selected(self, request, queryset, action):
         """The list's actions: confirm (with a comment) then take the step on each."""
@@ -265,6 +289,7 @@ class ProposalAdmin(HistoryAdmin):
                         action,
                         comment,
                         form.cleaned_data["directorate"],
+                        form.cleaned_data["programme"],
                     )
                     for proposal in queryset.order_by("pk")
                 )

@@ -4,8 +4,10 @@ from itertools import groupby
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -17,7 +19,7 @@ from partners.widgets import GroupedCheckboxes
 from projects.models import Currency, Sector, SegibSector
 from projects.validators import MAX_ATTACHMENT_SIZE, validate_attachment_file
 
-from .models import MAX_ATTACHMENTS, Proposal, ProposalAttachment
+from .models import MAX_ATTACHMENTS, Call, Proposal, ProposalAttachment
 from .sections import FIELDS, PUBLIC_FIELDS, SECTIONS
 
 # Said beside every field, so the focal point knows what may be published.
@@ -55,9 +57,11 @@ class ProposalForm(forms.ModelForm):
             "sdg_goals": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, province=None, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
+        self.province = province
+        self.setup_call(fields["call"])
         countries = (
             Country.objects.exclude(code=settings.HOME_COUNTRY)
             .select_related("region__parent")
@@ -111,6 +115,39 @@ class ProposalForm(forms.ModelForm):
                 format_lazy("{} {}", note, help_text) if help_text else note
             )
 
+    def setup_call(self, field):
+        """The open calls the province may answer, and the one the proposal
+        already answers even once it has closed (a draft keeps it)."""
+        calls = Call.objects.open()
+        if self.province is not None:
+            calls = calls.for_province(self.province)
+        calls = Call.objects.filter(
+            Q(pk__in=calls.values("pk")) | Q(pk=self.instance.call_id)
+        )
+        field.queryset = calls.select_related("country").order_by("closes_on", "pk")
+        field.empty_label = _("None: the proposal answers no call")
+        field.label_from_instance = lambda call: (
+            _("%(title)s (until %(day)s)")
+            % {
+                "title": call.title,
+                "day": date_format(call.closes_on, "SHORT_DATE_FORMAT"),
+            }
+        )
+
+    def clean_call(self):
+        call = self.cleaned_data["call"]
+        if call is None or call.pk == self.instance.call_id:
+            return call
+        if not call.is_open():
+            raise forms.ValidationError(
+                _("This call is closed: it takes no new proposals.")
+            )
+        if self.province is not None and not call.admits(self.province):
+            raise forms.ValidationError(
+                _("Your province is not among the provinces this call is open to.")
+            )
+        return call
+
     def clean_estimated_budget(self):
         value = self.cleaned_data["estimated_budget"]
         if value is not None and value < 0:
@@ -130,10 +167,10 @@ class ProposalForm(forms.ModelForm):
         ]
 
     @classmethod
-    def bound_from(cls, proposal):
+    def bound_from(cls, proposal, province=None):
         """A bound form holding ``proposal``'s saved values, so that errors can be
         shown beside its fields."""
-        initial = cls(instance=proposal)
+        initial = cls(instance=proposal, province=province)
         data = QueryDict(mutable=True)
         for name in initial.fields:
             value = initial[name].value()
@@ -141,7 +178,7 @@ class ProposalForm(forms.ModelForm):
                 data.setlist(name, [str(item) for item in value])
             else:
                 data[name] = "" if value is None else str(value)
-        return cls(data, instance=proposal)
+        return cls(data, instance=proposal, province=province)
 
 
 class AttachmentForm(forms.Form):

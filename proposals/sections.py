@@ -29,6 +29,17 @@ class Section:
 
 SECTIONS = (
     Section(
+        "call",
+        _("Call for proposals"),
+        _(
+            "Before a joint commission with a partner country, the directorate opens "
+            "a call for proposals. Choose the open call your proposal answers, or "
+            "none: proposals outside any call are welcome too."
+        ),
+        ("call",),
+        optional=("call",),
+    ),
+    Section(
         "proposal",
         _("The proposal"),
         _("What the project is about and why it is needed."),

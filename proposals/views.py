@@ -28,7 +28,7 @@ from projects.validators import DOCUMENT_TYPES, detected_type
 
 from . import workflow
 from .forms import AttachmentFormSet, ProposalForm
-from .models import Proposal, ProposalAttachment
+from .models import Call, Proposal, ProposalAttachment
 from .sections import SECTIONS
 
 Action = workflow.Action
@@ -46,11 +46,16 @@ class ProposalFilter(django_filters.FilterSet):
         empty_label=gettext_lazy("All provinces"),
         to_field_name="code",
     )
+    call = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Call for proposals"),
+        queryset=Call.objects.all(),
+        empty_label=gettext_lazy("All calls"),
+    )
     query_was_shortened = False
 
     class Meta:
         model = Proposal
-        fields = ["status", "province"]
+        fields = ["status", "province", "call"]
 
     @property
     def qs(self):
@@ -102,11 +107,20 @@ class ProposalListView(ProposalAccessMixin, FilteredListView):
         filterset = super().get_filterset(filterset_class)
         if not self.is_reviewer:
             del filterset.form.fields["province"]  # theirs is the only one
+            filterset.form.fields["call"].queryset = Call.objects.for_province(
+                self.province
+            )
         return filterset
 
     def get_context_data(self, **kwargs):
+        calls = Call.objects.open()
+        if self.province is not None:
+            calls = calls.for_province(self.province)
         return super().get_context_data(
-            province=self.province, is_reviewer=self.is_reviewer, **kwargs
+            province=self.province,
+            is_reviewer=self.is_reviewer,
+            open_calls=calls.select_related("country").order_by("closes_on", "pk"),
+            **kwargs,
         )
 
 
@@ -162,14 +176,20 @@ class ProposalFormView(ProposalAccessMixin, View):
             return self.not_editable(proposal)
         missing = []
         if proposal is not None and "check" in request.GET:
-            form = ProposalForm.bound_from(proposal)
+            form = ProposalForm.bound_from(proposal, province=self.province)
             form.is_valid()
-            missing = workflow.missing_fields(proposal)
+            missing = workflow.missing_fields(proposal) + workflow.call_problems(
+                proposal
+            )
             for field, message in missing:
                 if field:
                     form.add_error(field, message)
         else:
-            form = ProposalForm(instance=proposal)
+            form = ProposalForm(
+                instance=proposal,
+                province=self.province,
+                initial=self.initial_call(proposal),
+            )
         formset = AttachmentFormSet(proposal=proposal, prefix="attachments")
         return self.render(proposal, form, formset, missing=missing)
 
@@ -178,7 +198,7 @@ class ProposalFormView(ProposalAccessMixin, View):
         self.check_access(proposal)
         if proposal is not None and not proposal.is_editable:
             return self.not_editable(proposal)
-        form = ProposalForm(request.POST, instance=proposal)
+        form = ProposalForm(request.POST, instance=proposal, province=self.province)
         formset = AttachmentFormSet(
             request.POST,
             request.FILES,
@@ -213,6 +233,11 @@ class ProposalFormView(ProposalAccessMixin, View):
             return after_refused_step(proposal, error)
         messages.success(request, step_taken_message(action))
         return redirect(proposal)
+
+    def initial_call(self, proposal):
+        """A new proposal answers the call it was started from (``?call=``)."""
+        call = self.request.GET.get("call", "")
+        return {"call": call} if proposal is None and call.isdigit() else {}
 
     def save(self, form, formset, is_new):
         """The proposal, its removed and its new attachments in one transaction; the

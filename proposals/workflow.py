@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -175,6 +176,47 @@ def missing_fields(proposal):
     return missing
 
 
+def call_problems(proposal):
+    """[(field, message)] of why ``proposal`` cannot be sent to its call now: the
+    call is closed or not open yet, or not open to its province. Only a first
+    submission asks: a proposal sent in time may be sent again after the deadline."""
+    call = proposal.call
+    if call is None or proposal.status != Status.DRAFT:
+        return []
+    if call.has_closed():
+        return [
+            (
+                "call",
+                _(
+                    "The call “%(call)s” closed on %(day)s: it takes no new "
+                    "proposals. Your draft is kept; to send it outside any call, "
+                    "choose “None” here."
+                )
+                % {"call": call.title, "day": date_format(call.closes_on)},
+            )
+        ]
+    if not call.is_open():
+        return [
+            (
+                "call",
+                _("The call “%(call)s” opens on %(day)s: send your proposal then.")
+                % {"call": call.title, "day": date_format(call.opens_on)},
+            )
+        ]
+    if not call.admits(proposal.province):
+        return [
+            (
+                "call",
+                _(
+                    "The call “%(call)s” is not open to your province: choose "
+                    "another call, or none."
+                )
+                % {"call": call.title},
+            )
+        ]
+    return []
+
+
 def start_of_today():
     return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
 
@@ -230,11 +272,12 @@ def start(proposal, user):
     return proposal
 
 
-def apply(proposal, action, user, comment="", directorate=None):
+def apply(proposal, action, user, comment="", directorate=None, programme=None):
     """Take the step ``action`` on ``proposal`` as ``user``, or raise TransitionError.
 
-    Accepting makes a draft project of ``directorate`` (by default the reviewer's
-    own, when they work in exactly one). Returns the recorded event. Nothing is
+    Accepting makes a draft project of ``directorate`` (by default the call's,
+    or the reviewer's own when they work in exactly one), in ``programme`` (by
+    default the call's). Returns the recorded event. Nothing is
     saved when the step is refused."""
     transition = TRANSITIONS.get(action)
     if transition is None:
@@ -265,6 +308,8 @@ def apply(proposal, action, user, comment="", directorate=None):
             raise TransitionError(
                 _("The proposal is not complete yet."), missing=missing
             )
+        if action == Action.SUBMIT and (problems := call_problems(proposal)):
+            raise TransitionError(problems[0][1], missing=problems)
         if action == Action.SUBMIT:
             check_daily_limit(
                 user,
@@ -280,7 +325,7 @@ def apply(proposal, action, user, comment="", directorate=None):
         if action == Action.SUBMIT and proposal.submitted_at is None:
             proposal.submitted_at = timezone.now()
         if action == Action.ACCEPT:
-            directorate = directorate or default_directorate(user)
+            directorate = directorate or default_directorate(user, proposal)
             if directorate is None:
                 raise TransitionError(
                     _(
@@ -288,6 +333,6 @@ def apply(proposal, action, user, comment="", directorate=None):
                         "accepting the proposal."
                     )
                 )
-            proposal.project = create_project(proposal, user, directorate)
+            proposal.project = create_project(proposal, user, directorate, programme)
         proposal.save()
         return record(proposal, user, action, from_status, comment)

@@ -257,6 +257,8 @@ def view_rows(world):
         "proposal-create POST": post(
             reverse("proposals:proposal-create"), proposal_form()
         ),
+        "call-list": get(reverse("proposals:call-list")),
+        "call-detail": get(world.subjects["proposals.call"][""].get_absolute_url()),
     }
     for subject, step in STEPS.items():
         item = world.proposals[subject]
@@ -315,6 +317,8 @@ VIEWS_ASKED = {
     "proposals:proposal-edit",
     "proposals:attachment-download",
     "proposals:proposal-transition",
+    "proposals:call-list",
+    "proposals:call-detail",
     "account",
     "password_change",
     "password_change_done",

@@ -52,7 +52,7 @@ from projects.models import (
     SegibSector,
 )
 from proposals import workflow
-from proposals.models import Proposal, ProposalAttachment
+from proposals.models import Call, Proposal, ProposalAttachment
 
 PASSWORD = "a-Str0ng-passphrase"
 PDF = (
@@ -218,6 +218,19 @@ def programme(approved_at):
     )
 
 
+def call_for_proposals(directorate):
+    """An open call of ``directorate`` that every province may answer."""
+    today = timezone.localdate()
+    return Call.objects.create(
+        title="Convocatoria de prueba con Bolivia",
+        country=Country.objects.get(code="BO"),
+        directorate=directorate,
+        description="Proyectos de agua y saneamiento.",
+        opens_on=today - datetime.timedelta(days=5),
+        closes_on=today + datetime.timedelta(days=25),
+    )
+
+
 def build():
     own = Unit.objects.get(slug="bilateral-cooperation")
     other = Unit.objects.get(slug="multilateral-cooperation")
@@ -321,6 +334,7 @@ def build():
         # Of the Directorate of Bilateral Cooperation, as the projects.
         "projects.jointcommission": commission(own, 6),
         "projects.programme": programme(commission(own, 5)),
+        "proposals.call": call_for_proposals(own),
         "axes.accessattempt": attempt,
         "axes.accesslog": log,
         "axes.accessfailurelog": failure,

@@ -169,6 +169,20 @@ simple_history                                        login ok    ok    ok    40
 simple_history POST                                   login done  403   done  403   403   403   login done
 action delete_selected                                login kept  kept  done  403   kept  kept  login done
 """
+# A directorate's calls for proposals: as its joint commissions, and reviewers
+# read them too.
+CALL_ROWS = """
+changelist                                            login ok    ok    ok    ok    ok    ok    login ok
+add                                                   login ok    ok    ok    403   403   403   login ok
+change                                                login ok    ok    ok    ok    ok    ok    login ok
+change POST                                           login done  403   done  403   403   403   login done
+delete                                                login 403   403   ok    403   403   403   login ok
+delete POST                                           login 403   403   done  403   403   403   login done
+history                                               login ok    ok    ok    ok    ok    ok    login ok
+simple_history                                        login ok    ok    ok    ok    ok    ok    login ok
+simple_history POST                                   login done  403   done  403   403   403   login done
+action delete_selected                                login kept  kept  done  kept  kept  kept  login done
+"""
 TABLE = {
     "admin site": """
 index                                                 login ok    ok    ok    ok    ok    ok    login ok
@@ -186,7 +200,7 @@ app_list directory                                    login ok    ok    ok    40
 app_list django_tasks_database                        login 404   404   404   404   404   404   login ok
 app_list partners                                     login ok    ok    ok    404   ok    ok    login ok
 app_list projects                                     login ok    ok    ok    ok    ok    ok    login ok
-app_list proposals                                    login 404   404   404   ok    ok    ok    login ok
+app_list proposals                                    login ok    ok    ok    ok    ok    ok    login ok
 autocomplete directory.focalpoint.province            login ok    ok    ok    403   ok    ok    login ok
 autocomplete directory.focalpointaccount.focal_point  login 403   403   403   403   ok    ok    login ok
 autocomplete directory.representation.country         login ok    ok    ok    403   ok    ok    login ok
@@ -211,6 +225,10 @@ autocomplete projects.mission.currency                login ok    ok    ok    40
 autocomplete projects.mission.institutions            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.programme.commission            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.project.programme               login ok    ok    ok    403   ok    ok    login ok
+autocomplete proposals.call.commission                login ok    ok    ok    403   ok    ok    login ok
+autocomplete proposals.call.country                   login ok    ok    ok    403   ok    ok    login ok
+autocomplete proposals.call.programme                 login ok    ok    ok    403   ok    ok    login ok
+autocomplete proposals.call.provinces                 login ok    ok    ok    403   ok    ok    login ok
 """,
     "projects.project": """
 changelist                                            login ok    ok    ok    ok    ok    ok    login ok
@@ -241,6 +259,7 @@ action publish [published]                            login done  kept  done  ke
 """,
     "projects.jointcommission": DIRECTORATE_ROWS,
     "projects.programme": DIRECTORATE_ROWS,
+    "proposals.call": CALL_ROWS,
     "projects.result": """
 changelist                                            login ok    ok    ok    403   ok    ok    login ok
 add                                                   login ok    ok    ok    403   403   403   login ok
@@ -413,6 +432,8 @@ history                                               login 403   403   403   40
 proposal-list                                         login 403   403   403   ok    403   403   ok    ok
 proposal-create                                       login 403   403   403   403   403   403   ok    403
 proposal-create POST                                  login 403   403   403   403   403   403   done  403
+call-list                                             login 403   403   403   ok    403   403   ok    ok
+call-detail                                           login 403   403   403   ok    403   403   ok    ok
 proposal-detail [draft]                               login 403   403   403   404   403   403   ok    404
 proposal-edit [draft]                                 login 403   403   403   404   403   403   ok    404
 proposal-edit POST [draft]                            login 403   403   403   404   403   403   done  404

@@ -35,9 +35,13 @@ def test_every_field_a_focal_point_fills_is_in_one_section():
     assert set(FIELDS) == model_fields - SET_BY_THE_PORTAL
 
 
-def test_a_submission_needs_every_field_but_co_financing_and_phone():
+def test_a_submission_needs_every_field_but_the_call_co_financing_and_phone():
     assert [name for name in FIELDS if name in REQUIRED_FIELDS] == REQUIRED_FIELDS
-    assert set(FIELDS) - set(REQUIRED_FIELDS) == {"cofinancing", "contact_phone"}
+    assert set(FIELDS) - set(REQUIRED_FIELDS) == {
+        "call",
+        "cofinancing",
+        "contact_phone",
+    }
 
 
 def test_an_empty_draft_lacks_every_required_field_in_the_forms_order(
@@ -49,9 +53,10 @@ def test_an_empty_draft_lacks_every_required_field_in_the_forms_order(
 
 
 @pytest.fixture
-def every_field(make_focal_point, make_proposal):
+def every_field(make_focal_point, make_proposal, make_call):
     """A focal point and their proposal with a recognisable value in every field."""
     user = make_focal_point()
+    call = make_call(title="Convocatoria de prueba con Paraguay")
     field = Proposal._meta.get_field
     texts = {
         name: f"Texto de {name}"
@@ -66,6 +71,7 @@ def every_field(make_focal_point, make_proposal):
             "contact_email": "contacto@example.gob.ar",
             "duration_months": 18,
             "estimated_budget": Decimal("850"),
+            "call": call,
         },
     )
     return user, proposal

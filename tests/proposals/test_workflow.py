@@ -164,9 +164,16 @@ def test_accepting_creates_a_linked_draft_project_with_the_proposals_data(
     assert list(project.sectors.values_list("sector__code", "percentage")) == [
         ("31195", 100)
     ]
-    assert sorted(
-        project.participations.values_list("country__code", "segib_role")
-    ) == [("AR", "provider"), ("PY", "recipient")]
+    assert list(
+        project.participations.values_list(
+            "country__code", "organisation__acronym", "segib_role", "iati_role"
+        )
+    ) == [
+        ("AR", None, "provider", "1"),
+        ("PY", None, "recipient", "4"),
+        # "INTA Estación Experimental Famaillá": the institution it names.
+        (None, "INTA", "provider", "4"),
+    ]
     assert project.iati_identifier.endswith(f"{project.pk:06d}")
     assert project.directorate.slug == "bilateral-cooperation"  # the reviewer's
     assert project.proposal == proposal  # linked both ways

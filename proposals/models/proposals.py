@@ -12,6 +12,8 @@ from projects.files import removes_files
 from projects.models import Participation, Project
 from projects.validators import validate_attachment_file
 
+from .calls import Call
+
 # How many attachments a proposal may carry.
 MAX_ATTACHMENTS = 10
 
@@ -52,6 +54,15 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+    )
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("call for proposals"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        help_text=_("The call the proposal answers; empty when it answers none."),
     )
     project = models.OneToOneField(
         Project,
