@@ -56,6 +56,7 @@ setup: install compilemessages ## Install, migrate and load the reference data (
 	$(MANAGE) load_directory
 	$(MANAGE) load_project_references
 	$(MANAGE) load_sample_projects
+	$(MANAGE) load_sample_calls
 
 run: setup ## Set up and serve the portal at http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -61,7 +61,7 @@ class MissionInline(TranslationStackedInline):
                     "institutions",
                     "place",
                     "purpose",
-                    "report",
+                    ("report", "report_is_public"),
                 )
             },
         ),

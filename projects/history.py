@@ -106,6 +106,7 @@ def history_of(model, pk):
         Budget,
         Document,
         Indicator,
+        Mission,
         Participation,
         Project,
         ProjectSector,
@@ -125,6 +126,7 @@ def history_of(model, pk):
         Document.history.filter(project_id=pk),
         Result.history.filter(project_id=pk),
         Indicator.history.filter(result_id__in=results),
+        Mission.history.filter(project_id=pk),
     ]
 
 

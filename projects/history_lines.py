@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.text import Truncator, capfirst
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -28,6 +28,7 @@ from .models import (
     Document,
     DocumentCategory,
     Indicator,
+    Mission,
     Participation,
     Project,
     ProjectSector,
@@ -56,6 +57,8 @@ class Row:
 
     subject: object  # (record, names) -> str
     details: object  # (record, names) -> str
+    # Whether the subject's noun is feminine in Spanish ("Misión … añadida").
+    feminine: bool = False
 
 
 def _partner(record, names):
@@ -125,6 +128,23 @@ def _measure(record, names):
     return record.get_measure_display()
 
 
+def _mission(record, names):
+    return gettext("Mission with %(country)s from %(start)s") % {
+        "country": names(Country, record.country_id),
+        "start": formats.date_format(
+            record.actual_start or record.planned_start, "SHORT_DATE_FORMAT"
+        ),
+    }
+
+
+def _mission_details(record, names):
+    return ngettext(
+        "%(direction)s, %(count)s expert",
+        "%(direction)s, %(count)s experts",
+        record.experts,
+    ) % {"direction": record.get_direction_display(), "count": record.experts}
+
+
 ROWS = {
     Participation: Row(_partner, _contribution),
     ProjectSector: Row(_sector, _share),
@@ -132,6 +152,7 @@ ROWS = {
     Document: Row(_document, _category),
     Result: Row(_result, _result_type),
     Indicator: Row(_indicator, _measure),
+    Mission: Row(_mission, _mission_details, feminine=True),
 }
 ORDER = [Project, *ROWS]
 
@@ -266,13 +287,25 @@ def lines(change, names, m2m):
     subject = row.subject(change.after, names)
     if change.kind == "created":
         if details := row.details(change.after, names):
-            return [
-                gettext("%(subject)s added (%(details)s)")
-                % {"subject": subject, "details": details}
-            ]
-        return [gettext("%(subject)s added") % {"subject": subject}]
+            added = (
+                pgettext("feminine subject", "%(subject)s added (%(details)s)")
+                if row.feminine
+                else gettext("%(subject)s added (%(details)s)")
+            )
+            return [added % {"subject": subject, "details": details}]
+        added = (
+            pgettext("feminine subject", "%(subject)s added")
+            if row.feminine
+            else gettext("%(subject)s added")
+        )
+        return [added % {"subject": subject}]
     if change.kind == "deleted":
-        return [gettext("%(subject)s removed") % {"subject": subject}]
+        removed = (
+            pgettext("feminine subject", "%(subject)s removed")
+            if row.feminine
+            else gettext("%(subject)s removed")
+        )
+        return [removed % {"subject": subject}]
     return [
         gettext("%(subject)s — %(change)s") % {"subject": subject, "change": line}
         for line in field_lines(change, names)

@@ -15,4 +15,9 @@ urlpatterns = [
         views.document_download,
         name="document-download",
     ),
+    path(
+        "<slug:slug>/missions/<int:pk>/report/",
+        views.mission_report_download,
+        name="mission-report-download",
+    ),
 ]

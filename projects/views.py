@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from accounts.permissions import may_read_programme, visible_projects
@@ -118,6 +119,24 @@ def document_download(request, slug, pk):
         as_attachment=True,
         filename=f"{slugify(document.title)[:80] or 'document'}"
         f"{Path(document.file.name).suffix}",
+        content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
+    )
+
+
+def mission_report_download(request, slug, pk):
+    """A mission's report, when staff chose to publish it, of a project the
+    visitor may see, as an attachment."""
+    mission = get_object_or_404(
+        Mission.objects.exclude(report="").filter(report_is_public=True),
+        pk=pk,
+        project__in=visible_projects(request.user, Project.objects.filter(slug=slug)),
+    )
+    kind = detected_type(mission.report)
+    name = slugify(f"{_('mission report')} {mission.country.name} {mission.start_date}")
+    return FileResponse(
+        mission.report.open("rb"),
+        as_attachment=True,
+        filename=f"{name[:80]}{Path(mission.report.name).suffix}",
         content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
     )
 

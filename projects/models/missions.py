@@ -24,6 +24,7 @@ from .project import Participation
 from .reference import Currency
 
 COST_FIELDS = ("cost_tickets", "cost_per_diems", "cost_other")
+DATE_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
 
 
 def mission_report_upload_path(instance, filename):
@@ -123,6 +124,15 @@ class Mission(models.Model):
         validators=[validate_document_file],
         help_text=_("PDF, Word, Excel, OpenDocument or image; 20 MB at most."),
     )
+    report_is_public = models.BooleanField(
+        _("publish the report"),
+        default=False,
+        help_text=_(
+            "Offer the report for download on the project's public page. Leave it "
+            "unticked when it holds personal data or what the partner asked to "
+            "keep private."
+        ),
+    )
     cost_tickets = cost_field(_("tickets"))
     cost_per_diems = cost_field(_("per diems"))
     cost_other = cost_field(
@@ -184,7 +194,7 @@ class Mission(models.Model):
         }
 
     def save(self, *args, **kwargs):
-        if self.days is None:
+        if self.days is None or self.days_follow_the_dates():
             self.days = self.counted_days()
             if self.days is not None and "update_fields" in kwargs:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "days"}
@@ -192,6 +202,24 @@ class Mission(models.Model):
 
     def get_absolute_url(self):
         return self.project.get_absolute_url()
+
+    def days_follow_the_dates(self):
+        """Whether the saved days were counted from the saved dates (nobody typed
+        another number): then new dates count them again. One query, for a row
+        already saved."""
+        if self.pk is None:
+            return False
+        saved = (
+            type(self)
+            ._default_manager.filter(pk=self.pk)
+            .only(*DATE_FIELDS, "days")
+            .first()
+        )
+        if saved is None or saved.days != saved.counted_days():
+            return False
+        return self.days == saved.days and any(
+            getattr(self, name) != getattr(saved, name) for name in DATE_FIELDS
+        )
 
     @property
     def start_date(self):

@@ -71,6 +71,7 @@ PUBLIC_VIEWS = {
     "projects:project-detail",
     "programmes:programme-detail",
     "projects:document-download",
+    "projects:mission-report-download",
     "projects:project-feed-atom",
     "projects:project-feed-rss",
     "robots",

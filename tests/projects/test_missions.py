@@ -408,3 +408,69 @@ def test_a_chosen_report_is_kept_when_the_save_fails_elsewhere(
     report = project.missions.get().report
     assert report.name.startswith("mission-reports/")
     assert not list((media / "pending").iterdir())
+
+
+# Days that follow the dates, the report on the public page, the project's history
+
+
+def test_days_counted_from_the_dates_follow_new_dates_and_typed_days_stay(
+    make_project,
+):
+    project = make_project()
+    counted = make_mission(project)  # 6 to 10 May: 5 days
+    counted.actual_start, counted.actual_end = D(2024, 5, 6), D(2024, 5, 13)
+    counted.save()
+    assert Mission.objects.get(pk=counted.pk).days == 8
+    typed = make_mission(project, days=2)
+    typed.planned_end = D(2024, 5, 20)
+    typed.save()
+    assert Mission.objects.get(pk=typed.pk).days == 2
+    # Days typed over counted ones in the same save are the staff's.
+    counted.planned_end, counted.days = D(2024, 5, 8), 4
+    counted.save()
+    assert Mission.objects.get(pk=counted.pk).days == 4
+
+
+def test_a_published_report_is_downloaded_from_the_project_page(
+    client, make_project, media, pdf_file
+):
+    project = make_project()
+    mission = make_mission(project, report=pdf_file("informe.pdf"))
+    url = f"/projects/{project.slug}/missions/{mission.pk}/report/"
+    assert url not in client.get(project.get_absolute_url()).text
+    assert client.get(url).status_code == 404  # not published by staff
+    mission.report_is_public = True
+    mission.save()
+    assert url in client.get(project.get_absolute_url()).text
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        'attachment; filename="informe-de-la-mision-paraguay-2024-05-06.pdf"'
+        in (response["Content-Disposition"])
+    )
+    draft = make_project(publication=Project.Publication.DRAFT)
+    hidden = make_mission(draft, report=pdf_file("b.pdf"), report_is_public=True)
+    assert (
+        client.get(f"/projects/{draft.slug}/missions/{hidden.pk}/report/").status_code
+        == 404
+    )
+    # Another project's slug does not open it either.
+    assert (
+        client.get(f"/projects/{draft.slug}/missions/{mission.pk}/report/").status_code
+        == 404
+    )
+
+
+def test_missions_are_in_the_projects_history(admin_client, make_project):
+    project = make_project()
+    response = post_missions(
+        admin_client, project, [mission_row(Country.objects.get(code="PY"))]
+    )
+    assert response.status_code == 302, form_errors(response)
+    page = admin_client.get(f"/admin/projects/project/{project.pk}/history/")
+    lines = page.context["page_obj"][0].lines
+    assert (
+        "Misión con Paraguay desde el 10/03/2025 añadida "
+        "(Expertos argentinos viajan al país socio, 2 expertos)" in lines
+    ), lines

@@ -291,3 +291,23 @@ def test_the_programme_and_approval_date_go_through_a_spreadsheet(
     assert "“no-such” no corresponde a ningún registro de programa bilateral" in page
     project.refresh_from_db()
     assert project.programme == programme
+
+
+def test_the_sample_data_holds_programmes_with_missions_and_loads_once(
+    client, references
+):
+    import io
+
+    call_command("load_sample_projects", allow_production=True, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_sample_projects", allow_production=True, stdout=out)
+    assert "added: 0, 0, 0." in out.getvalue()
+    programme = Programme.objects.get(slug="v-programa-argentina-bolivia-2024-2025")
+    project = programme.projects.get()
+    assert project.is_sample
+    assert project.approved_on == programme.commission.date
+    assert project.missions.count() == 3
+    page = client.get(programme.get_absolute_url()).text
+    assert project.title in page
+    assert "ejemplo" in page.lower()  # the sample notice
+    assert Programme.objects.count() == 3

@@ -325,3 +325,19 @@ def test_an_acronym_is_matched_as_a_whole_word_in_its_case():
     assert named_in("El INTA de Famaillá", candidates) == [inta]
     assert named_in("Trabajo con la intendencia", candidates) == []
     assert named_in("instituto nacional del agua e INTI", candidates) == [ina, inti]
+
+
+def test_the_sample_calls_have_one_open_whatever_the_day(references):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_sample_projects", allow_production=True, stdout=io.StringIO())
+    call_command("load_sample_calls", allow_production=True, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_sample_calls", allow_production=True, stdout=out)
+    assert "0 added" in out.getvalue()
+    assert Call.objects.open().count() == 1
+    closed = Call.objects.exclude(pk__in=Call.objects.open()).get()
+    assert closed.programme.slug == "v-programa-argentina-bolivia-2024-2025"
+    assert all("ejemplo" in call.title for call in Call.objects.all())

@@ -29,6 +29,7 @@ from projects.models import (
     SegibSector,
 )
 from projects.rules import participation_errors, sector_percentage_error
+from projects.sample_programmes import load_sample_programmes
 
 APP_DIR = Path(__file__).resolve().parents[2]
 TEXT_FIELDS = [
@@ -69,8 +70,16 @@ class Command(BaseCommand):
                     loader.create(entry)
                 except ValidationError as error:
                     raise CommandError(f"{entry['slug']}: {error}") from error
+            try:
+                commissions, programmes, missions = load_sample_programmes(APP_DIR)
+            except ValidationError as error:
+                raise CommandError(f"Sample programmes: {error}") from error
         self.stdout.write(
             f"Sample projects: {len(entries)} added, {len(existing)} already present."
+        )
+        self.stdout.write(
+            f"Sample joint commissions, programmes and missions added: "
+            f"{commissions}, {programmes}, {missions}."
         )
 
 
