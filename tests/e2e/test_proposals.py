@@ -118,8 +118,16 @@ def test_a_focal_point_submits_a_proposal_and_a_reviewer_accepts_it(
     assert project.sectors.get().sector.code == "31195"
     assert [c.code for c in project.provinces.all()] == ["AR-T"]
     assert sorted(
-        project.participations.values_list("country__code", "segib_role")
+        project.participations.filter(country__isnull=False).values_list(
+            "country__code", "segib_role"
+        )
     ) == [("AR", "provider"), ("PY", "recipient")]
+    # "INTA Famaillá" names INTA: it executes the project on the Argentine side.
+    assert list(
+        project.participations.filter(organisation__isnull=False).values_list(
+            "organisation__acronym", "iati_role"
+        )
+    ) == [("INTA", "4")]
 
     # The focal point sees the decision in the timeline and got an e-mail.
     page.reload()
