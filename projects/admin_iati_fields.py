@@ -53,20 +53,9 @@ class ProjectRowsPermissions:
         ) or self.has_change_permission(request, obj)
 
 
-class PolicyMarkerFormSet(SubmittedRowsFormSet):
-    def clean(self):
-        super().clean()
-        seen = set()
-        for form in self.kept_forms():
-            code = form.cleaned_data.get("code")
-            if code in seen:
-                form.add_error("code", _("The project has this policy marker already."))
-            seen.add(code)
-
-
 class PolicyMarkerInline(ProjectRowsPermissions, admin.TabularInline):
     model = PolicyMarker
-    formset = PolicyMarkerFormSet
+    formset = SubmittedRowsFormSet  # a marker twice: the unique constraint says so
     extra = 0
     fields = ("code", "significance")
 
