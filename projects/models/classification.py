@@ -270,7 +270,7 @@ class Beneficiary(models.Model):
         errors = {}
         women, men = self.women or 0, self.men or 0
         if self.kind and self.kind not in self.PERSONS and (women or men):
-            errors["women"] = _(
+            errors["women" if women else "men"] = _(
                 "Only people can be counted as women and men; leave it empty for "
                 "%(kind)s."
             ) % {"kind": self.get_kind_display()}

@@ -227,3 +227,35 @@ def test_every_choice_is_an_active_code_of_its_iati_codelist(iati_shared):
     for name in ("FlowType", "AidType", "TiedStatus", "PolicyMarker"):
         assert set(ours[name].values) == codelist(name), name
     assert iati_fields.TARGET_GROUPS in codelist("DescriptionType")
+
+
+def test_the_sample_projects_show_and_export_their_new_fields(
+    client, references, iati_schema
+):
+    import io
+
+    from django.core.management import call_command
+
+    from projects.models import Project
+
+    call_command("load_sample_projects", allow_production=True, stdout=io.StringIO())
+    project = Project.objects.get(slug="extension-rural-algodon-chaco-paraguayo")
+    assert project.main_sdg.number == 2
+    assert project.main_sdg in project.sdg_goals.all()
+    assert project.policy_markers.count() == 4
+    assert project.beneficiaries.get(kind="trained").women == 19
+    assert (
+        IndicatorPeriod.objects.filter(indicator__result__project=project).count() == 2
+    )
+    # Every sample project with a goal has its main one.
+    assert not Project.objects.filter(
+        sdg_goals__isnull=False, main_sdg__isnull=True
+    ).exists()
+    page = client.get(project.get_absolute_url()).text
+    assert "extensionistas públicos" in page
+    document = etree.fromstring(content(client.get("/projects/iati.xml")))
+    assert iati_schema.validate(document), iati_schema.error_log
+    for activity in document.findall("iati-activity"):
+        assert [i for i in check_activity(activity) if i.severity == "error"] == []
+    assert document.findall("iati-activity/policy-marker")
+    assert document.findall("iati-activity/result/indicator/period/actual/comment")
