@@ -3,6 +3,7 @@ markers, beneficiaries and target groups, and its indicators' periods: the rows
 each chunk reads (``attach``), the JSON fields and the CSV columns. The IATI
 elements are ``iati_fields``'s."""
 
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy
 
 from projects.models import Beneficiary, IndicatorPeriod, PolicyMarker
@@ -40,7 +41,7 @@ def attach(by_pk, indicators):
     project's main SDG first among its goals."""
     keys = list(by_pk)
     for marker in PolicyMarker.objects.filter(project_id__in=keys).order_by(
-        "project_id", "code"
+        "project_id", Length("code"), "code"
     ):
         by_pk[marker.project_id].contents.policy_markers.append(marker)
     for group in Beneficiary.objects.filter(project_id__in=keys).order_by(

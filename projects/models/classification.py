@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from .iati_codes import (
@@ -144,7 +145,7 @@ class PolicyMarker(models.Model):
     )
 
     class Meta:
-        ordering = ["project", "code"]
+        ordering = ["project", Length("code"), "code"]  # 1, 2, … 10, 11, 12
         verbose_name = _("policy marker")
         verbose_name_plural = _("policy markers")
         constraints = [

@@ -417,3 +417,18 @@ def test_the_page_makes_no_more_queries_with_more_rows(
     assert count_queries(client, many.get_absolute_url()) == count_queries(
         client, few.get_absolute_url()
     )
+
+
+def test_the_migration_gives_a_project_with_one_goal_its_main_goal(make_project):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("projects.migrations.0018_iati_fields")
+    one, several, none = make_project(), make_project(), make_project()
+    one.sdg_goals.set(SdgGoal.objects.filter(number=6))
+    several.sdg_goals.set(SdgGoal.objects.filter(number__in=[2, 13]))
+    migration.main_sdg_of_single_goal(apps, None)
+    assert Project.objects.get(pk=one.pk).main_sdg.number == 6
+    assert Project.objects.get(pk=several.pk).main_sdg is None
+    assert Project.objects.get(pk=none.pk).main_sdg is None
