@@ -10,6 +10,7 @@ from partners.spreadsheets import spreadsheet_safe
 from projects import publishing
 from projects.models import Participation, Project, budget_totals
 
+from . import project_fields
 from .exports import project_notes
 from .formatting import decimal_text, iso, money_text, translated
 
@@ -127,6 +128,9 @@ def csv_columns(absolute_url, language):
             gettext_lazy("Last updated"),
             lambda p: timezone.localtime(p.updated_at).isoformat(timespec="seconds"),
         ),
+        # Added in 2026 (main SDG, policy markers, beneficiaries, IATI
+        # defaults): after the older columns, which keep their places.
+        *project_fields.csv_columns(language),
         # Sample data and provisional identifiers, said on each row: a CSV file
         # has no other place for it.
         (

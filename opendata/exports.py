@@ -40,6 +40,8 @@ from projects.models import (
     SegibSector,
 )
 
+from . import project_fields
+
 CHUNK_SIZE = 500
 
 
@@ -191,6 +193,8 @@ class Contents:
         self.budgets = []
         self.documents = []
         self.results = []
+        self.policy_markers = []
+        self.beneficiaries = []
 
 
 def attach_contents(projects, references):
@@ -234,10 +238,12 @@ def attach_contents(projects, references):
         result.indicator_list = []
         results[result.pk] = result
         by_pk[result.project_id].contents.results.append(result)
+    indicators = {}
     if results:
         for indicator in Indicator.objects.filter(result_id__in=list(results)).order_by(
             "result_id", "pk"
         ):
+            indicators[indicator.pk] = indicator
             results[indicator.result_id].indicator_list.append(indicator)
     for field, catalogue in (
         ("sdg_goals", references.sdg_goals),
@@ -246,6 +252,7 @@ def attach_contents(projects, references):
         ("blocs", references.blocs),
     ):
         attach_many(Project, field, by_pk, catalogue)
+    project_fields.attach(by_pk, indicators)
 
 
 def attach_many(model, field, by_pk, catalogue):

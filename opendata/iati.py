@@ -24,13 +24,13 @@ How the portal's data maps to IATI:
   given purpose are bilateral in DAC terms (2 is a core contribution to a
   multilateral, 4 a multilateral's own outflow);
 - sectors: DAC 5-digit codes (vocabulary 1) with their percentages, and their 3-digit
-  categories (vocabulary 2) with the percentages summed; SDG goals and targets as tags
-  (vocabularies 2 and 3);
+  categories (vocabulary 2) with the percentages summed; SDG goals (main first) and
+  targets as tags (vocabularies 2 and 3); markers and defaults: ``iati_fields``;
 - hierarchy: a project of a published programme is its child (hierarchy 2, a
   related-activity of type 1); the programme's activity is ``iati_programmes``'s;
 - results: IATI needs at least one indicator per result, so a result without one is
-  left out, with a warning; targets and actual values are reported for the project's
-  whole period.
+  left out, with a warning; an indicator without periods of its own reports its
+  target and actual for the project's whole period.
 """
 
 import copy
@@ -51,6 +51,7 @@ from directory.models import Unit
 from projects import publishing
 from projects.models import Programme, Project
 
+from . import iati_fields
 from .exports import SAMPLE_PROJECT, in_order
 from .exports import in_languages as every_language
 from .formatting import (
@@ -267,6 +268,7 @@ def build_activity(project, context):
     objectives = in_languages(project, "objectives")
     if any(clean(text) for text in objectives.values()):
         add_narratives(sub(activity, "description", {"type": "2"}), objectives)
+    iati_fields.add_target_groups(activity, project)
 
     for participation in project.contents.participations:
         add_participant(activity, participation, reference)
@@ -305,11 +307,13 @@ def build_activity(project, context):
         sub(activity, "tag", {"vocabulary": "2", "code": str(goal.number)})
     for target in project.contents.sdg_targets:
         sub(activity, "tag", {"vocabulary": "3", "code": target.code})
+    iati_fields.add_policy_markers(activity, project)
     sub(
         activity,
         "collaboration-type",
         {"code": COLLABORATION_TYPES.get(project.modality, BILATERAL)},
     )
+    iati_fields.add_defaults(activity, project)
     for budget in project.contents.budgets:
         line = sub(activity, "budget", {"type": budget.type, "status": budget.status})
         sub(line, "period-start", {"iso-date": budget.period_start.isoformat()})
@@ -439,6 +443,9 @@ def add_result(activity, project, result):
                     "year; IATI needs the year, so the baseline was left out.",
                 )
             )
+        if periods := getattr(indicator, "period_list", None):
+            iati_fields.add_periods(measure, indicator, periods)
+            continue
         values = {
             "target": indicator.target_value,
             "actual": indicator.actual_value,

@@ -3,8 +3,9 @@ checked on the ``iati-activity`` elements ``projects.iati`` writes.
 
 Each rule keeps the id, severity and message it has in the ruleset
 (``rules/standard.json``), so that a report reads like the IATI Validator's. Left
-out: rules on elements the portal never writes (transactions, policy markers, aid
-types, country budget items, result references) and those that need the IATI
+out: rules on elements the portal never writes (transactions, aid types other than
+vocabulary 1, country budget items, result references); policy markers are
+checked in ``iati_fields`` and those that need the IATI
 Registry's lists of organisation identifiers (1.14.8 and the ``idCondition``
 variants).
 """
@@ -15,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
+from . import iati_fields
 from .formatting import decimal_text
 from .iati import QUALITATIVE, XML_LANG, Issue, clean
 
@@ -270,6 +272,7 @@ class _Checker:
         self.money()
         self.results()
         self.texts()
+        self.issues += iati_fields.check(self.activity)
         return self.issues
 
     def identifiers(self):

@@ -19,6 +19,7 @@ from projects.models import (
     budget_totals,
 )
 
+from . import project_fields
 from .formatting import (
     LANGUAGES,
     decimal_text,
@@ -30,7 +31,7 @@ from .formatting import (
 
 # Version of the JSON structure (opendata/schemas/projects.schema.json). A new field
 # is a minor change; a renamed, removed or retyped one a major change.
-JSON_SCHEMA_VERSION = "1.1"
+JSON_SCHEMA_VERSION = "1.2"
 
 
 class Labels:
@@ -49,6 +50,7 @@ class Labels:
             "budget_status": Budget.Status.choices,
             "result_type": Result.Type.choices,
             "measure": Indicator.Measure.choices,
+            **project_fields.CHOICES,
         }.items():
             labels = self._labels[key] = {}
             for language in LANGUAGES:
@@ -195,12 +197,14 @@ def project_record(project, labels, absolute_url):
                         "baseline_value": decimal_text(indicator.baseline_value),
                         "target_value": decimal_text(indicator.target_value),
                         "actual_value": decimal_text(indicator.actual_value),
+                        "periods": project_fields.json_periods(indicator),
                     }
                     for indicator in result.indicator_list
                 ],
             }
             for result in project.contents.results
         ],
+        **project_fields.json_fields(project, labels),
         "updated_at": project.updated_at.astimezone(datetime.UTC).isoformat(
             timespec="seconds"
         ),

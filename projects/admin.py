@@ -23,12 +23,12 @@ from .admin_forms import (
     ParticipationFormSet,
     SectorFormSet,
 )
+from .admin_iati_fields import BeneficiaryInline, IndicatorInline, PolicyMarkerInline
 from .admin_missions import MissionInline
 from .history_admin import SavesHistoryAdmin
 from .models import (
     Budget,
     Document,
-    Indicator,
     Participation,
     Project,
     ProjectSector,
@@ -199,6 +199,8 @@ class ProjectAdmin(
         DocumentInline,
         ResultInline,
         MissionInline,
+        PolicyMarkerInline,
+        BeneficiaryInline,
     ]
     fieldsets = [
         (_("Ready to publish"), {"fields": ("publication_checklist",)}),
@@ -214,11 +216,22 @@ class ProjectAdmin(
                     "instrument",
                     "status",
                     "segib_sector",
+                    "main_sdg",
                     "sdg_goals",
                     "sdg_targets",
                 )
             },
         ),
+        (
+            _("IATI defaults"),
+            {
+                "fields": (
+                    ("default_flow_type", "default_finance_type"),
+                    ("default_aid_type", "default_tied_status"),
+                )
+            },
+        ),
+        (_("Beneficiaries"), {"fields": ("target_groups",)}),
         (
             _("Dates"),
             {
@@ -336,7 +349,9 @@ class ProjectAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         project = form.instance
-        project.sdg_goals.add(*{target.goal_id for target in project.sdg_targets.all()})
+        # The goals of its targets and its main goal are among the project's goals.
+        goals = {target.goal_id for target in project.sdg_targets.all()}
+        project.sdg_goals.add(*goals, *filter(None, [project.main_sdg_id]))
         # ProjectForm checked the rows as submitted; this checks them as saved
         # (read again: the object's prefetched rows are the old ones), inside the
         # change form's transaction, which the exception rolls back.
@@ -399,19 +414,6 @@ class ProjectAdmin(
                 % {"count": skipped},
                 messages.WARNING,
             )
-
-
-class IndicatorInline(TranslationTabularInline):
-    model = Indicator
-    extra = 1
-    fields = (
-        "title",
-        "measure",
-        "baseline_year",
-        "baseline_value",
-        "target_value",
-        "actual_value",
-    )
 
 
 @admin.register(Result)

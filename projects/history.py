@@ -103,21 +103,35 @@ def history_of(model, pk):
     """The querysets of historical records that make ``model``'s object ``pk``
     history: its own and its rows', including rows deleted since."""
     from .models import (
+        Beneficiary,
         Budget,
         Document,
         Indicator,
+        IndicatorPeriod,
         Mission,
         Participation,
+        PolicyMarker,
         Project,
         ProjectSector,
         Result,
     )
 
+    if model is Indicator:
+        return [
+            Indicator.history.filter(id=pk),
+            IndicatorPeriod.history.filter(indicator_id=pk),
+        ]
     if model is Result:
-        return [Result.history.filter(id=pk), Indicator.history.filter(result_id=pk)]
+        indicators = Indicator.history.filter(result_id=pk).values("id")
+        return [
+            Result.history.filter(id=pk),
+            Indicator.history.filter(result_id=pk),
+            IndicatorPeriod.history.filter(indicator_id__in=indicators),
+        ]
     if model is not Project:
         raise LookupError(model)
     results = Result.history.filter(project_id=pk).values("id")
+    indicators = Indicator.history.filter(result_id__in=results).values("id")
     return [
         Project.history.filter(id=pk),
         Participation.history.filter(project_id=pk),
@@ -127,6 +141,9 @@ def history_of(model, pk):
         Result.history.filter(project_id=pk),
         Indicator.history.filter(result_id__in=results),
         Mission.history.filter(project_id=pk),
+        IndicatorPeriod.history.filter(indicator_id__in=indicators),
+        PolicyMarker.history.filter(project_id=pk),
+        Beneficiary.history.filter(project_id=pk),
     ]
 
 

@@ -23,13 +23,16 @@ from partners.models import Country, Organisation
 
 from .history import object_key
 from .models import (
+    Beneficiary,
     Budget,
     Currency,
     Document,
     DocumentCategory,
     Indicator,
+    IndicatorPeriod,
     Mission,
     Participation,
+    PolicyMarker,
     Project,
     ProjectSector,
     Result,
@@ -38,7 +41,7 @@ from .models import (
 
 # Fields a person does not edit, or that only mirror others.
 SKIPPED = {"iati_identifier", "search_text"}
-PARENTS = {"project", "result"}
+PARENTS = {"project", "result", "indicator"}
 
 
 def in_language(record, name):
@@ -145,6 +148,40 @@ def _mission_details(record, names):
     ) % {"direction": record.get_direction_display(), "count": record.experts}
 
 
+def _marker(record, names):
+    return gettext("Policy marker %(marker)s") % {"marker": record.get_code_display()}
+
+
+def _significance(record, names):
+    return record.get_significance_display()
+
+
+def _beneficiaries(record, names):
+    return gettext("Beneficiaries: %(kind)s") % {"kind": record.get_kind_display()}
+
+
+def _number(record, names):
+    return floatformat(record.number, "g")
+
+
+def _period(record, names):
+    return gettext("Indicator period from %(start)s to %(end)s") % {
+        "start": formats.date_format(record.period_start, "SHORT_DATE_FORMAT"),
+        "end": formats.date_format(record.period_end, "SHORT_DATE_FORMAT"),
+    }
+
+
+def _period_values(record, names):
+    return ", ".join(
+        f"{label} {floatformat(value, '-2g')}"
+        for label, value in (
+            (gettext("target"), record.target_value),
+            (gettext("actual"), record.actual_value),
+        )
+        if value is not None
+    )
+
+
 ROWS = {
     Participation: Row(_partner, _contribution),
     ProjectSector: Row(_sector, _share),
@@ -153,6 +190,9 @@ ROWS = {
     Result: Row(_result, _result_type),
     Indicator: Row(_indicator, _measure),
     Mission: Row(_mission, _mission_details, feminine=True),
+    IndicatorPeriod: Row(_period, _period_values),
+    PolicyMarker: Row(_marker, _significance),
+    Beneficiary: Row(_beneficiaries, _number),
 }
 ORDER = [Project, *ROWS]
 

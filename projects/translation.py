@@ -5,14 +5,17 @@ from simple_history import register as register_history
 
 from .history import SavedTogether
 from .models import (
+    Beneficiary,
     Budget,
     Currency,
     Document,
     DocumentCategory,
     Indicator,
+    IndicatorPeriod,
     JointCommission,
     Mission,
     Participation,
+    PolicyMarker,
     Programme,
     Project,
     ProjectSector,
@@ -53,7 +56,7 @@ class SdgGoalTranslationOptions(TranslationOptions):
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description", "objectives")
+    fields = ("title", "summary", "description", "objectives", "target_groups")
     required_languages = ("es",)
 
 
@@ -73,6 +76,16 @@ class ResultTranslationOptions(TranslationOptions):
 class IndicatorTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = ("es",)
+
+
+@register(IndicatorPeriod)
+class IndicatorPeriodTranslationOptions(TranslationOptions):
+    fields = ("comment",)
+
+
+@register(Beneficiary)
+class BeneficiaryTranslationOptions(TranslationOptions):
+    fields = ("description",)
 
 
 @register(Mission)
@@ -102,6 +115,9 @@ for model in (
     Result,
     Indicator,
     Mission,
+    PolicyMarker,
+    Beneficiary,
+    IndicatorPeriod,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (

@@ -168,9 +168,14 @@ class ProjectDetailView(DetailView):
             Prefetch(
                 "results",
                 queryset=Result.objects.prefetch_related(
-                    Prefetch("indicators", queryset=Indicator.objects.all())
+                    Prefetch(
+                        "indicators",
+                        queryset=Indicator.objects.prefetch_related("periods"),
+                    )
                 ),
             ),
+            "policy_markers",
+            "beneficiaries",
             Prefetch(
                 "missions",
                 queryset=Mission.objects.select_related("country").prefetch_related(

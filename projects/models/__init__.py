@@ -1,3 +1,4 @@
+from .classification import Beneficiary, PolicyMarker
 from .documents import Document
 from .missions import Mission
 from .money import Budget, budget_totals
@@ -13,18 +14,21 @@ from .reference import (
     SegibArea,
     SegibSector,
 )
-from .results import Indicator, Result
+from .results import Indicator, IndicatorPeriod, Result
 from .sectors import ProjectSector
 
 __all__ = [
+    "Beneficiary",
     "Budget",
     "Currency",
     "Document",
     "DocumentCategory",
     "Indicator",
+    "IndicatorPeriod",
     "JointCommission",
     "Mission",
     "Participation",
+    "PolicyMarker",
     "Programme",
     "Project",
     "ProjectSector",

@@ -16,6 +16,7 @@ from partners.collation import Collated
 from partners.search import Searchable, SearchQuerySet, fold
 
 from ..identifiers import give_identifier
+from .classification import IatiDefaults
 from .money import budget_totals
 from .reference import Currency, SdgGoal, SdgTarget
 
@@ -52,7 +53,7 @@ def document_upload_path(instance, filename):
     return f"documents/{secrets.token_hex(16)}{Path(filename).suffix.lower()[:10]}"
 
 
-class Project(Searchable):
+class Project(IatiDefaults, Searchable):
     class Modality(models.TextChoices):
         BILATERAL = "bilateral", _("Bilateral South-South")
         TRIANGULAR = "triangular", _("Triangular")

@@ -1,7 +1,13 @@
-"""What a project means to achieve: results and their indicators."""
+"""What a project means to achieve: results, their indicators and the indicators'
+periods."""
 
+import itertools
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -73,3 +79,87 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class IndicatorPeriod(models.Model):
+    """An indicator's target and actual value for one period (IATI's ``period``).
+
+    The indicator's own target and actual stay as its figures for the project's
+    whole duration (what the portal has always shown and exported); periods add
+    the path to it, year by year or stage by stage. When an indicator has periods,
+    IATI gets them instead of the single whole-project period.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="periods",
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    target_value = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    actual_value = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    comment = models.TextField(
+        _("comment"),
+        blank=True,
+        default="",
+        help_text=_(
+            "What explains the figures, or the progress of a qualitative indicator."
+        ),
+    )
+
+    class Meta:
+        ordering = ["indicator", "period_start", "pk"]
+        verbose_name = _("indicator period")
+        verbose_name_plural = _("indicator periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="projects_indicatorperiod_dates",
+                violation_error_message=_("The period ends before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(start)s to %(end)s") % {
+            "start": self.period_start,
+            "end": self.period_end,
+        }
+
+    def clean(self):
+        errors = {}
+        start, end = self.period_start, self.period_end
+        if start and end and end < start:
+            errors["period_end"] = _("The period ends before it starts.")
+        if self.actual_value is not None and start and start > timezone.localdate():
+            errors["actual_value"] = _(
+                "The period has not started yet: give its actual value once it has."
+            )
+        indicator = self._state.fields_cache.get("indicator")
+        if indicator is None and self.indicator_id:
+            indicator = Indicator.objects.filter(pk=self.indicator_id).first()
+        if indicator is not None and indicator.measure == Indicator.Measure.QUALITATIVE:
+            for field in ("target_value", "actual_value"):
+                if getattr(self, field) is not None:
+                    errors[field] = _(
+                        "A qualitative indicator has no figures: say it in the comment."
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+
+def overlapping(periods):
+    """The first pair of ``periods`` (with start and end) that overlap, or None."""
+    dated = sorted(
+        (p for p in periods if p.period_start and p.period_end),
+        key=lambda p: p.period_start,
+    )
+    for before, after in itertools.pairwise(dated):
+        if after.period_start <= before.period_end:
+            return before, after
+    return None

@@ -39,6 +39,7 @@ from partners.models import (
 from projects.models import (
     Currency,
     DocumentCategory,
+    Indicator,
     JointCommission,
     Participation,
     Programme,
@@ -119,7 +120,8 @@ def project(directorate, publication, number):
     ProjectSector.objects.create(
         project=item, sector=Sector.objects.get(code="31120"), percentage=100
     )
-    Result.objects.create(project=item, title_es="Técnicos capacitados")
+    result = Result.objects.create(project=item, title_es="Técnicos capacitados")
+    Indicator.objects.create(result=result, title_es="Técnicos")
     return item
 
 
@@ -347,6 +349,10 @@ def build():
     subjects["projects.result"] = {
         "draft": draft.results.get(),
         "published": published.results.get(),
+    }
+    subjects["projects.indicator"] = {
+        "draft": Indicator.objects.get(result__project=draft),
+        "published": Indicator.objects.get(result__project=published),
     }
     # Accounts: a colleague's and a superuser's; groups: one of this installation
     # and a shipped role (accounts/roles.py keeps it).

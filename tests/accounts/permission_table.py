@@ -184,6 +184,27 @@ simple_history                                        login ok    ok    ok    ok
 simple_history POST                                   login done  403   done  403   403   403   login done
 action delete_selected                                login kept  kept  done  kept  kept  kept  login done
 """
+RESULT_ROWS = """
+changelist                                            login ok    ok    ok    403   ok    ok    login ok
+add                                                   login ok    ok    ok    403   403   403   login ok
+change [draft]                                        login ok    index ok    403   ok    ok    login ok
+change [published]                                    login ok    ok    ok    403   ok    ok    login ok
+change POST [draft]                                   login done  index done  403   403   403   login done
+change POST [published]                               login done  403   done  403   403   403   login done
+delete [draft]                                        login ok    index ok    403   403   403   login ok
+delete [published]                                    login ok    403   ok    403   403   403   login ok
+delete POST [draft]                                   login done  index done  403   403   403   login done
+delete POST [published]                               login done  403   done  403   403   403   login done
+history [draft]                                       login ok    403   ok    403   ok    ok    login ok
+history [published]                                   login ok    ok    ok    403   ok    ok    login ok
+simple_history [draft]                                login ok    403   ok    403   ok    ok    login ok
+simple_history [published]                            login ok    ok    ok    403   ok    ok    login ok
+simple_history POST [draft]                           login done  403   done  403   403   403   login done
+simple_history POST [published]                       login done  403   done  403   403   403   login done
+action delete_selected [draft]                        login done  kept  done  403   kept  kept  login done
+action delete_selected [published]                    login done  403   done  403   kept  kept  login done
+"""
+
 TABLE = {
     "admin site": """
 index                                                 login ok    ok    ok    ok    ok    ok    login ok
@@ -261,26 +282,12 @@ action publish [published]                            login done  kept  done  ke
     "projects.jointcommission": DIRECTORATE_ROWS,
     "projects.programme": DIRECTORATE_ROWS,
     "proposals.call": CALL_ROWS,
-    "projects.result": """
-changelist                                            login ok    ok    ok    403   ok    ok    login ok
-add                                                   login ok    ok    ok    403   403   403   login ok
-change [draft]                                        login ok    index ok    403   ok    ok    login ok
-change [published]                                    login ok    ok    ok    403   ok    ok    login ok
-change POST [draft]                                   login done  index done  403   403   403   login done
-change POST [published]                               login done  403   done  403   403   403   login done
-delete [draft]                                        login ok    index ok    403   403   403   login ok
-delete [published]                                    login ok    403   ok    403   403   403   login ok
-delete POST [draft]                                   login done  index done  403   403   403   login done
-delete POST [published]                               login done  403   done  403   403   403   login done
-history [draft]                                       login ok    403   ok    403   ok    ok    login ok
-history [published]                                   login ok    ok    ok    403   ok    ok    login ok
-simple_history [draft]                                login ok    403   ok    403   ok    ok    login ok
-simple_history [published]                            login ok    ok    ok    403   ok    ok    login ok
-simple_history POST [draft]                           login done  403   done  403   403   403   login done
-simple_history POST [published]                       login done  403   done  403   403   403   login done
-action delete_selected [draft]                        login done  kept  done  403   kept  kept  login done
-action delete_selected [published]                    login done  403   done  403   kept  kept  login done
-""",
+    "projects.result": RESULT_ROWS,
+    # An indicator's page (its periods): its result's rights; added on the result's.
+    "projects.indicator": RESULT_ROWS.replace(
+        "add                                                   login ok    ok    ok    403   403   403   login ok",
+        "add                                                   login 403   403   403   403   403   403   login 403",
+    ),
     "proposals.proposal": """
 changelist                                            login 403   403   403   ok    ok    ok    login ok
 add                                                   login 403   403   403   403   403   403   login 403

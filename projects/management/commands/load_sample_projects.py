@@ -17,17 +17,22 @@ from partners.models import Bloc, Country, Organisation, Province
 from partners.seeding import read_data
 from projects import search
 from projects.models import (
+    Beneficiary,
     Budget,
     Currency,
     Indicator,
+    IndicatorPeriod,
     Participation,
+    PolicyMarker,
     Project,
     ProjectSector,
     Result,
+    SdgGoal,
     SdgTarget,
     Sector,
     SegibSector,
 )
+from projects.models.results import overlapping
 from projects.rules import participation_errors, sector_percentage_error
 from projects.sample_programmes import load_sample_programmes
 
@@ -93,6 +98,12 @@ class Loader:
         self.sectors = {s.code: s for s in Sector.objects.all()}
         self.targets = {t.code: t for t in SdgTarget.objects.select_related("goal")}
         self.units = {u.slug: u for u in Unit.objects.all()}
+        self.goals = {g.number: g for g in SdgGoal.objects.all()}
+        # The main SDG, policy markers, beneficiaries and indicator periods, by slug.
+        self.extras = {
+            extra["slug"]: extra
+            for extra in read_data(APP_DIR, "sample_iati_fields.json", "projects")
+        }
 
     def create(self, entry):
         project = Project(
@@ -160,3 +171,40 @@ class Loader:
             )
             for indicator in row["indicators"]:
                 Indicator.objects.create(result=result, **indicator)
+        self.add_extras(project, entry, targets)
+
+    def add_extras(self, project, entry, targets):
+        """The main SDG (the first target's goal unless the extras say), policy
+        markers, beneficiaries and indicator periods of a sample project."""
+        extra = self.extras.get(entry["slug"], {})
+        main = self.goals.get(extra.get("main_sdg")) or (
+            targets[0].goal if targets else None
+        )
+        project.main_sdg = main
+        project.target_groups_es = extra.get("target_groups_es", "")
+        project.target_groups_en = extra.get("target_groups_en", "")
+        project.full_clean()
+        project.save()
+        if main is not None:
+            project.sdg_goals.add(main)
+        for code, significance in extra.get("policy_markers", []):
+            marker = PolicyMarker(project=project, code=code, significance=significance)
+            marker.full_clean()
+            marker.save()
+        for position, row in enumerate(extra.get("beneficiaries", [])):
+            group = Beneficiary(project=project, position=position, **row)
+            group.full_clean()
+            group.save()
+        by_indicator = {}
+        for row in extra.get("periods", []):
+            result = project.results.all()[row["result"]]
+            indicator = result.indicators.all()[row["indicator"]]
+            fields = {k: v for k, v in row.items() if k not in ("result", "indicator")}
+            period = IndicatorPeriod(indicator=indicator, **fields)
+            period.full_clean()
+            by_indicator.setdefault(indicator.pk, []).append(period)
+        for periods in by_indicator.values():
+            if pair := overlapping(periods):
+                raise ValidationError(f"Overlapping periods: {pair[0]}, {pair[1]}")
+            for period in periods:
+                period.save()

@@ -35,7 +35,7 @@ def sample_calls(today):
             "directorate": directorate,
             "description": DESCRIPTION,
             "eligible": "Organismos nacionales, universidades nacionales y "
-            "ministerios provinciales, con el aval de su provincia.",
+            "ministerios provinciales, con el aval de la provincia.",
             "opens_on": today - datetime.timedelta(days=14),
             "closes_on": today + datetime.timedelta(days=45),
             "provinces": [],

@@ -1,0 +1,285 @@
+"""What SEGIB and IATI ask of a project besides its sectors: the main SDG, the
+IATI defaults of its flows, its policy markers and who it benefits.
+
+- **Main SDG.** SEGIB's report counts one main goal per project; the others are
+  secondary. The main goal is always one of the project's goals: saving a project
+  adds it to them (as the goals of its SDG targets are added), so it can be chosen
+  alone and can never point outside them. It is listed first, everywhere.
+- **IATI defaults.** What FO.AR technical cooperation is, unless a project says
+  otherwise: see ``IatiDefaults``.
+- **Policy markers** (OECD DAC, IATI vocabulary 1), each with its significance.
+- **Beneficiaries**: how many people or institutions of which kind, optionally
+  women and men, and the target groups in words (IATI's description of type 3).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.utils.translation import gettext_lazy as _
+
+from .iati_codes import (
+    SIGNIFICANCE_MARKERS,
+    AidType,
+    FinanceType,
+    FlowType,
+    PolicyMarkerCode,
+    PolicySignificance,
+    TiedStatus,
+)
+
+
+class IatiDefaults(models.Model):
+    """The project's fields for SEGIB's main SDG, the IATI defaults and the target
+    groups (an abstract base of ``Project``).
+
+    The defaults fit FO.AR's technical cooperation:
+
+    - flow type 10, ODA: the flow is official (the Argentine State's fund),
+      concessional (grants) and its main objective is the partner's development,
+      which is what FlowType 10 describes, whoever the provider; 21 (non-export
+      credit OOF) is what an official grant to a country no longer on the DAC list
+      of ODA recipients (Chile and Uruguay since 2018) is reported as, and a
+      project with such a partner should say so. 30 ("private development
+      finance") and the other private codes never fit an official provider;
+    - finance type 110, standard grant: FO.AR pays tickets and per diems, nothing
+      is repaid;
+    - aid type D02, other technical assistance: experts and training, the kind of
+      work FO.AR funds (D01 is the donor's own personnel posted abroad, C01 a
+      project-type intervention with investment);
+    - tied status 5, untied: nothing is bought by the partner on condition.
+    """
+
+    main_sdg = models.ForeignKey(
+        "projects.SdgGoal",
+        verbose_name=_("main SDG"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="main_projects",
+        help_text=_(
+            "The one goal SEGIB counts the project under; it is added to the "
+            "project's SDGs, which are its secondary goals."
+        ),
+    )
+    default_flow_type = models.CharField(
+        _("flow type"),
+        max_length=2,
+        choices=FlowType,
+        default=FlowType.ODA,
+        help_text=_(
+            "ODA for a grant to a country on the DAC list of ODA recipients; "
+            "non-export credit official flows for one that is not (Chile, Uruguay)."
+        ),
+    )
+    default_finance_type = models.CharField(
+        _("finance type"),
+        max_length=4,
+        choices=FinanceType,
+        default=FinanceType.STANDARD_GRANT,
+    )
+    default_aid_type = models.CharField(
+        _("aid type"),
+        max_length=4,
+        choices=AidType,
+        default=AidType.D02,
+        help_text=_("Technical cooperation is “Other technical assistance”."),
+    )
+    default_tied_status = models.CharField(
+        _("tied status"),
+        max_length=1,
+        choices=TiedStatus,
+        default=TiedStatus.UNTIED,
+    )
+    target_groups = models.TextField(
+        _("target groups"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Who the project is for, in words: e.g. the extension officers of the "
+            "partner's agriculture ministry and the families they advise."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def sdg_goals_main_first(self):
+        """The project's goals (prefetched ones when there are), the main first."""
+        goals = list(self.sdg_goals.all())
+        return sorted(goals, key=lambda goal: goal.pk != self.main_sdg_id)
+
+
+class PolicyMarker(models.Model):
+    # What each significance means, in plain words, for the project's page.
+    PLAIN = {
+        PolicySignificance.NOT_TARGETED: _("not one of the project's objectives"),
+        PolicySignificance.SIGNIFICANT: _(
+            "an important objective, though not the main reason for the project"
+        ),
+        PolicySignificance.PRINCIPAL: _("a main objective: the project is done for it"),
+        PolicySignificance.ACTION_PROGRAMME: _(
+            "a main objective, in support of a national action programme"
+        ),
+        PolicySignificance.EXPLICIT_PRIMARY: _(
+            "the project's explicit first objective"
+        ),
+    }
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="policy_markers",
+    )
+    code = models.CharField(_("policy marker"), max_length=2, choices=PolicyMarkerCode)
+    significance = models.CharField(
+        _("significance"),
+        max_length=1,
+        choices=PolicySignificance,
+        help_text=_(
+            "“Principal and action programme” is for desertification (and the "
+            "RMNCH marker); “explicit primary objective” for RMNCH only."
+        ),
+    )
+
+    class Meta:
+        ordering = ["project", Length("code"), "code"]  # 1, 2, … 10, 11, 12
+        verbose_name = _("policy marker")
+        verbose_name_plural = _("policy markers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "code"],
+                name="projects_policymarker_once",
+                violation_error_message=_(
+                    "The project has this policy marker already."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(significance=PolicySignificance.ACTION_PROGRAMME)
+                | Q(
+                    code__in=sorted(
+                        SIGNIFICANCE_MARKERS[PolicySignificance.ACTION_PROGRAMME]
+                    )
+                ),
+                name="projects_policymarker_action_programme",
+                violation_error_message=_(
+                    "Only the desertification and RMNCH markers may be in support "
+                    "of an action programme."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(significance=PolicySignificance.EXPLICIT_PRIMARY)
+                | Q(code=PolicyMarkerCode.RMNCH),
+                name="projects_policymarker_explicit_primary",
+                violation_error_message=_(
+                    "Only the RMNCH marker may be an explicit primary objective."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_code_display()}: {self.get_significance_display()}"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+    def plain_significance(self):
+        return self.PLAIN.get(self.significance, "")
+
+    def clean(self):
+        allowed = SIGNIFICANCE_MARKERS.get(self.significance)
+        if allowed is not None and self.code and self.code not in allowed:
+            raise ValidationError(
+                {
+                    "significance": _(
+                        "“%(significance)s” does not apply to the %(marker)s marker."
+                    )
+                    % {
+                        "significance": self.get_significance_display(),
+                        "marker": self.get_code_display(),
+                    }
+                }
+            )
+
+
+class Beneficiary(models.Model):
+    class Kind(models.TextChoices):
+        PEOPLE = "people", _("people")
+        TRAINED = "trained", _("trained technicians and professionals")
+        FAMILIES = "families", _("families")
+        PRODUCERS = "producers", _("producers")
+        STUDENTS = "students", _("students")
+        INSTITUTIONS = "institutions", _("institutions")
+        COMMUNITIES = "communities", _("communities")
+
+    # Kinds counted as persons, which may be split into women and men.
+    PERSONS = {Kind.PEOPLE, Kind.TRAINED, Kind.PRODUCERS, Kind.STUDENTS}
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="beneficiaries",
+    )
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind)
+    number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1)])
+    women = models.PositiveIntegerField(_("women"), null=True, blank=True)
+    men = models.PositiveIntegerField(_("men"), null=True, blank=True)
+    description = models.CharField(
+        _("who they are"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("E.g. extension officers of the Ministry of Agriculture."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["project", "position", "pk"]
+        verbose_name = _("group of beneficiaries")
+        verbose_name_plural = _("beneficiaries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="projects_beneficiary_number",
+                violation_error_message=_("Count at least one."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(women__isnull=True) | Q(women__lte=F("number")))
+                & (Q(men__isnull=True) | Q(men__lte=F("number")))
+                & (
+                    Q(women__isnull=True)
+                    | Q(men__isnull=True)
+                    | Q(number__gte=F("women") + F("men"))
+                ),
+                name="projects_beneficiary_parts_within_total",
+                violation_error_message=_(
+                    "Women and men together cannot be more than the total."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+    def clean(self):
+        errors = {}
+        women, men = self.women or 0, self.men or 0
+        if self.kind and self.kind not in self.PERSONS and (women or men):
+            errors["women" if women else "men"] = _(
+                "Only people can be counted as women and men; leave it empty for "
+                "%(kind)s."
+            ) % {"kind": self.get_kind_display()}
+        elif self.number is not None and women + men > self.number:
+            field = "men" if self.men else "women"
+            errors[field] = _(
+                "Women and men together (%(parts)s) cannot be more than the total "
+                "(%(total)s)."
+            ) % {"parts": women + men, "total": self.number}
+        if errors:
+            raise ValidationError(errors)
