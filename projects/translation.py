@@ -23,6 +23,7 @@ from .models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    Transaction,
 )
 
 
@@ -81,6 +82,11 @@ class MissionTranslationOptions(TranslationOptions):
     required_languages = ("es",)
 
 
+@register(Transaction)
+class TransactionTranslationOptions(TranslationOptions):
+    fields = ("description",)
+
+
 @register(Programme)
 class ProgrammeTranslationOptions(TranslationOptions):
     fields = ("title", "midterm_outcome")
@@ -102,6 +108,7 @@ for model in (
     Result,
     Indicator,
     Mission,
+    Transaction,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (

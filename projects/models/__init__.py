@@ -15,8 +15,10 @@ from .reference import (
 )
 from .results import Indicator, Result
 from .sectors import ProjectSector
+from .transactions import AidType, Transaction
 
 __all__ = [
+    "AidType",
     "Budget",
     "Currency",
     "Document",
@@ -35,5 +37,6 @@ __all__ = [
     "SectorCategory",
     "SegibArea",
     "SegibSector",
+    "Transaction",
     "budget_totals",
 ]
