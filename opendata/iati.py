@@ -26,6 +26,7 @@ How the portal's data maps to IATI:
 - sectors: DAC 5-digit codes (vocabulary 1) with their percentages, and their 3-digit
   categories (vocabulary 2) with the percentages summed; SDG goals and targets as tags
   (vocabularies 2 and 3);
+- transactions and the missions' costs (expenditure): ``iati_transactions``;
 - hierarchy: a project of a published programme is its child (hierarchy 2, a
   related-activity of type 1); the programme's activity is ``iati_programmes``'s;
 - results: IATI needs at least one indicator per result, so a result without one is
@@ -60,6 +61,7 @@ from .formatting import (
     in_languages,
     money_text,
 )
+from .iati_transactions import add_transactions
 
 IATI_VERSION = "2.03"
 SCHEMA_FILE = "iati-activities-schema.xsd"
@@ -323,6 +325,9 @@ def build_activity(project, context):
             },
             text=money_text(budget.value),
         )
+    add_transactions(
+        activity, project, reference, timezone.localdate(context.generated)
+    )
     for document in project.contents.documents:
         url = context.absolute_url(document_href(document))
         link = sub(

@@ -3,8 +3,8 @@ checked on the ``iati-activity`` elements ``projects.iati`` writes.
 
 Each rule keeps the id, severity and message it has in the ruleset
 (``rules/standard.json``), so that a report reads like the IATI Validator's. Left
-out: rules on elements the portal never writes (transactions, policy markers, aid
-types, country budget items, result references) and those that need the IATI
+out: rules on elements the portal never writes (policy markers, country budget
+items, result references) and those that need the IATI
 Registry's lists of organisation identifiers (1.14.8 and the ``idCondition``
 variants).
 """
@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from .formatting import decimal_text
 from .iati import QUALITATIVE, XML_LANG, Issue, clean
+from .iati_transactions import transaction_issues
 
 RULES = {
     "1.1.3": (
@@ -474,4 +475,6 @@ class _Checker:
 
 def check_activity(activity, now=None):
     """The IATI rules ``activity`` breaks, as Issues (errors and warnings)."""
-    return _Checker(activity, now or timezone.now()).run()
+    now = now or timezone.now()
+    issues = _Checker(activity, now).run()
+    return issues + transaction_issues(activity, timezone.localdate(now))
