@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from partners.spreadsheets import spreadsheet_safe
-from projects import publishing
+from projects import costs, publishing
 from projects.models import Participation, Project, budget_totals
 
 from .exports import project_notes
@@ -133,7 +133,28 @@ def csv_columns(absolute_url, language):
             gettext_lazy("Notes on the data"),
             lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
+        # Added in 2026: after the columns readers already address by position.
+        (
+            gettext_lazy("Executed cost in cash (total per currency)"),
+            lambda p: executed(p, "executed_cash"),
+        ),
+        (
+            gettext_lazy("Executed cost in kind (total per currency)"),
+            lambda p: executed(p, "executed_in_kind"),
+        ),
     ]
+
+
+def executed(project, name):
+    """The project's executed cost in cash or in kind, per currency (its
+    partners' disbursements and expenditures; FO.AR's missions count as cash)."""
+    return joined(
+        f"{currency.code} {money_text(getattr(amounts, name))}"
+        for currency, amounts in costs.executed_by_currency(
+            project.contents.transactions, project.contents.missions
+        )
+        if getattr(amounts, name) is not None
+    )
 
 
 class _Echo:

@@ -192,6 +192,28 @@ def cost_sharing(participations, transactions, missions, today=None):
     return found
 
 
+def executed_by_currency(transactions, missions, today=None):
+    """[(currency, Amounts)] of the executed cost of one project's rows (its
+    partners' disbursements and expenditures, its ended missions' costs), by
+    currency code."""
+    today = today or timezone.localdate()
+    totals, currencies = {}, {}
+    for transaction in transactions:
+        if transaction.executed:
+            currencies[transaction.currency.pk] = transaction.currency
+            totals.setdefault(transaction.currency.pk, Amounts()).add(
+                "executed_in_kind" if transaction.in_kind else "executed_cash",
+                transaction.value,
+            )
+    for mission in missions:
+        if mission_counts(mission, today):
+            currencies[mission.currency.pk] = mission.currency
+            totals.setdefault(mission.currency.pk, Amounts()).add(
+                "executed_cash", mission_cost(mission)
+            )
+    return by_code(totals, currencies)
+
+
 def by_code(rows, currencies):
     return sorted(
         ((currencies[pk], row) for pk, row in rows.items()),

@@ -40,6 +40,7 @@ from projects.models import (
     Currency,
     DocumentCategory,
     JointCommission,
+    Mission,
     Participation,
     Programme,
     Project,
@@ -50,6 +51,7 @@ from projects.models import (
     Sector,
     SectorCategory,
     SegibSector,
+    Transaction,
 )
 from proposals import workflow
 from proposals.models import Proposal, ProposalAttachment
@@ -120,6 +122,24 @@ def project(directorate, publication, number):
         project=item, sector=Sector.objects.get(code="31120"), percentage=100
     )
     Result.objects.create(project=item, title_es="Técnicos capacitados")
+    Mission.objects.create(
+        project=item,
+        country=Country.objects.get(code="PY"),
+        planned_start=datetime.date(2024, 5, 6),
+        planned_end=datetime.date(2024, 5, 10),
+        place="Asunción",
+        purpose_es="Taller de control de plagas.",
+    )
+    Transaction.objects.create(
+        project=item,
+        participation=item.participations.first(),
+        type=Transaction.Type.DISBURSEMENT,
+        date=datetime.date(2024, 6, 3),
+        value=1000,
+        currency=Currency.objects.get(code="USD"),
+        value_date=datetime.date(2024, 6, 3),
+        description_es="Primer desembolso.",
+    )
     return item
 
 
@@ -334,6 +354,11 @@ def build():
         "draft": draft.results.get(),
         "published": published.results.get(),
     }
+    for name, rows in (("mission", "missions"), ("transaction", "transactions")):
+        subjects[f"projects.{name}"] = {
+            "draft": getattr(draft, rows).get(),
+            "published": getattr(published, rows).get(),
+        }
     # Accounts: a colleague's and a superuser's; groups: one of this installation
     # and a shipped role (accounts/roles.py keeps it).
     subjects["auth.user"] = {"staff": colleague, "superuser": users["superuser"]}

@@ -169,6 +169,32 @@ simple_history                                        login ok    ok    ok    40
 simple_history POST                                   login done  403   done  403   403   403   login done
 action delete_selected                                login kept  kept  done  403   kept  kept  login done
 """
+# A project's missions and transactions in lists of their own (spreadsheets): as
+# the project they belong to (its directorate, drafts hidden from other
+# directorates), imported by whoever may create projects, each row checked.
+PROJECT_ROWS = """
+changelist                                            login ok    ok    ok    ok    ok    ok    login ok
+add                                                   login ok    ok    ok    403   403   403   login ok
+import                                                login ok    ok    ok    403   403   403   login ok
+process_import POST                                   login done  kept  done  403   403   403   login done
+export                                                login ok    ok    ok    ok    ok    ok    login ok
+change [draft]                                        login ok    index ok    ok    ok    ok    login ok
+change [published]                                    login ok    ok    ok    ok    ok    ok    login ok
+change POST [draft]                                   login done  index done  403   403   403   login done
+change POST [published]                               login done  403   done  403   403   403   login done
+delete [draft]                                        login ok    index ok    403   403   403   login ok
+delete [published]                                    login ok    403   ok    403   403   403   login ok
+delete POST [draft]                                   login done  index done  403   403   403   login done
+delete POST [published]                               login done  403   done  403   403   403   login done
+history [draft]                                       login ok    403   ok    ok    ok    ok    login ok
+history [published]                                   login ok    ok    ok    ok    ok    ok    login ok
+simple_history [draft]                                login ok    403   ok    ok    ok    ok    login ok
+simple_history [published]                            login ok    ok    ok    ok    ok    ok    login ok
+simple_history POST [draft]                           login done  403   done  403   403   403   login done
+simple_history POST [published]                       login done  403   done  403   403   403   login done
+action delete_selected [draft]                        login done  kept  done  kept  kept  kept  login done
+action delete_selected [published]                    login done  403   done  kept  kept  kept  login done
+"""
 TABLE = {
     "admin site": """
 index                                                 login ok    ok    ok    ok    ok    ok    login ok
@@ -209,6 +235,9 @@ autocomplete projects.jointcommission.country         login ok    ok    ok    40
 autocomplete projects.mission.country                 login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.mission.currency                login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.mission.institutions            login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.mission.project                 login ok    ok    ok    ok    ok    ok    login ok
+autocomplete projects.transaction.currency            login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.transaction.project             login ok    ok    ok    ok    ok    ok    login ok
 autocomplete projects.programme.commission            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.project.programme               login ok    ok    ok    403   ok    ok    login ok
 """,
@@ -241,6 +270,8 @@ action publish [published]                            login done  kept  done  ke
 """,
     "projects.jointcommission": DIRECTORATE_ROWS,
     "projects.programme": DIRECTORATE_ROWS,
+    "projects.mission": PROJECT_ROWS,
+    "projects.transaction": PROJECT_ROWS,
     "projects.result": """
 changelist                                            login ok    ok    ok    403   ok    ok    login ok
 add                                                   login ok    ok    ok    403   403   403   login ok

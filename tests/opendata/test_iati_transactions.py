@@ -4,6 +4,7 @@ queries."""
 
 import datetime
 import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from lxml import etree
 from opendata.iati_rules import check_activity
 from partners.models import Country
 from projects.models import Currency, Mission, Transaction
+from tests.opendata.test_exports import SCHEMA, csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +227,68 @@ def test_the_download_queries_do_not_grow_with_transactions_and_missions(
         mission(other, "inbound", D(2024, 4, 1 + number), cost_tickets=Decimal(5))
     pay(project, "AR", type="4")
     assert count_queries(client) == few
+
+
+# CSV and JSON
+
+
+def test_csv_has_the_executed_cost_per_currency_cash_and_in_kind_apart(
+    client, project_with_money
+):
+    rows = csv_rows(client.get("/en/projects/export.csv"))
+    header, row = rows[0], rows[1]
+    cash = row[header.index("Executed cost in cash (total per currency)")]
+    in_kind = row[header.index("Executed cost in kind (total per currency)")]
+    # 12 000 (JICA's disbursement) + 1 850 + 1 020.50 + 50 (missions); the
+    # commitment is not executed; Paraguay's 3 000 in kind.
+    assert cash == "USD 14920.50"
+    assert in_kind == "USD 3000.00"
+
+
+def test_json_has_transactions_and_cost_sharing_and_follows_its_schema(
+    client, project_with_money
+):
+    import jsonschema
+
+    argentina = project_with_money.participations.get(country__code="AR")
+    argentina.in_kind_amount = Decimal(5000)
+    argentina.save()
+    schema = json.loads(SCHEMA.read_text())
+    document = json.loads(
+        b"".join(client.get("/projects/export.json").streaming_content)
+    )
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    assert [error.message for error in validator.iter_errors(document)] == []
+    (project,) = document["projects"]
+    assert [t["type"]["code"] for t in project["transactions"]] == ["2", "3", "4"]
+    assert project["transactions"][2]["in_kind"] is True
+    assert project["transactions"][2]["partner"] == "PY"
+    assert project["transactions"][2]["aid_type"]["code"] == "D02"
+    sharing = {share["partner"]: share for share in project["cost_sharing"]}
+    assert sharing["AR"]["includes_missions"] is True
+    assert sharing["AR"]["currencies"] == [
+        {
+            "currency": "USD",
+            "budgeted_cash": "50000.00",
+            "budgeted_in_kind": "5000.00",
+            "executed_cash": "2920.50",
+            "executed_in_kind": None,
+        }
+    ]
+    assert sharing["jica"]["years"] == [
+        {
+            "year": 2024,
+            "currency": "USD",
+            "executed_cash": "12000.00",
+            "executed_in_kind": None,
+        }
+    ]
+    assert project["participants"][0]["in_kind_contribution"] == {
+        "value": "5000.00",
+        "currency": "USD",
+    }
+    assert project["executed_totals"] == [
+        {"currency": "USD", "executed_cash": "14920.50", "executed_in_kind": "3000.00"}
+    ]
