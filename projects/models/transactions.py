@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -168,3 +169,18 @@ class Transaction(models.Model):
                 "project's partners."
             ) % {"partner": self.participation.partner}
         return None
+
+
+def transaction_changed(sender, **kwargs):
+    """Executed figures are cached with the projects' counts (projects.facets)."""
+    from .. import facets
+
+    facets.invalidate(**kwargs)
+
+
+post_save.connect(
+    transaction_changed, sender=Transaction, dispatch_uid="transactions.saved"
+)
+post_delete.connect(
+    transaction_changed, sender=Transaction, dispatch_uid="transactions.deleted"
+)
