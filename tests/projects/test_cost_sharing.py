@@ -3,14 +3,16 @@ mission costs counted as Argentine expenditure; on the project and programme
 pages, in a fixed number of queries."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone, translation
 
 from partners.models import Country
 from projects import costs
-from projects.models import Currency, Mission, Transaction
+from projects.models import Currency, Mission, Project, Transaction
 from tests.projects.test_programmes import commission, programme  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +230,25 @@ def test_the_programme_page_shows_the_executed_share_per_currency(
     assert "25 %" in table  # 5 000 of 20 000 USD
     assert "ARS" in table
     assert count_queries(client, programme.get_absolute_url()) == before
+
+
+# Sample data
+
+
+def test_sample_money_loads_once_and_fills_the_pages(client, references):
+    out = io.StringIO()
+    call_command("load_sample_projects", allow_production=True, stdout=out)
+    assert "transactions and mission costs for 4" in out.getvalue()
+    project = Project.objects.get(slug="extension-rural-algodon-chaco-paraguayo")
+    assert project.is_sample
+    assert project.transactions.count() == 5
+    assert project.transactions.filter(in_kind=True).count() == 2
+    assert all("(muestra)" in t.description_es for t in project.transactions.all())
+    with translation.override("en"):
+        text = client.get(project.get_absolute_url()).text
+    assert "Budgeted and executed cost per partner" in text
+    assert "includes the technical missions paid by FO.AR" in text
+    again = io.StringIO()
+    call_command("load_sample_projects", allow_production=True, stdout=again)
+    assert "transactions and mission costs for 0" in again.getvalue()
+    assert project.transactions.count() == 5
