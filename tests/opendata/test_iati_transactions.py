@@ -157,7 +157,7 @@ def test_each_transaction_says_who_provides_what(client, project_with_money):
         "3000.00",
     )
     assert paraguay.findtext("description/narrative").startswith(
-        "Contribución en especie valorizada"
+        "Aporte en especie valorizado"
     ) or paraguay.findtext("description/narrative").startswith(
         "Valued in-kind contribution"
     )
