@@ -9,6 +9,8 @@ project, is refused with the reason. Unchanged rows are skipped; with a bad row
 nothing is saved (the import runs in one transaction).
 """
 
+from decimal import InvalidOperation
+
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
@@ -56,6 +58,20 @@ class PartnerWidget(widgets.ForeignKeyWidget):
         return value.organisation.slug
 
 
+class AmountWidget(widgets.DecimalWidget):
+    """An amount; a cell that is not a number is refused saying so (the library
+    would report the bare decimal exception)."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (InvalidOperation, ValueError):
+            raise ValueError(
+                _("“%(value)s” is not an amount: write a number, e.g. 1500.50.")
+                % {"value": value}
+            ) from None
+
+
 class ProjectRowResource(ReferenceResource):
     """The rows of a project, imported under the project's permissions."""
 
@@ -63,6 +79,11 @@ class ProjectRowResource(ReferenceResource):
 
     class Meta(ReferenceResource.Meta):
         import_id_fields = ["id"]
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        widget = super().widget_from_django_field(f, default)
+        return AmountWidget if widget is widgets.DecimalWidget else widget
 
     def before_save_instance(self, instance, row, **kwargs):
         user = kwargs.get("user")

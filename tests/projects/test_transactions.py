@@ -301,3 +301,16 @@ def test_an_editor_cannot_import_rows_of_another_directorates_project(
     assert f"“{other.slug}”" in str(errors[0].error)
     assert not response.context.get("confirm_form")
     assert other.transactions.get().value == Decimal(12000)
+
+
+def test_unreadable_cells_are_refused_beside_their_columns(admin_client, make_project):
+    project = make_project()
+    make_transaction(project)
+    (row,) = export_rows(admin_client, "transaction")
+    bad = dict(row, id="", value="doce mil", date="31/31/2024", project="nope")
+    response = preview(admin_client, "transaction", [bad])
+    (invalid,) = response.context["result"].invalid_rows
+    errors = invalid.field_specific_errors
+    assert {"value", "date", "project"} <= set(errors)
+    assert "“doce mil”" in errors["value"][0]  # not the bare decimal exception
+    assert project.transactions.count() == 1
