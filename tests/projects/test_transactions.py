@@ -13,11 +13,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from directory.models import Unit
+from partners.models import Country
 from projects import history, history_lines
 from projects.history import saving_together
 from projects.models import Currency, Mission, Project, Transaction
 from projects.resources_rows import MissionResource, TransactionResource
 from tests.directory.test_admin import change_form_data
+from tests.projects import test_reimport as reimport
 from tests.projects.test_admin import set_rows
 from tests.projects.test_missions import form_errors, make_mission, staff
 
@@ -314,3 +316,34 @@ def test_unreadable_cells_are_refused_beside_their_columns(admin_client, make_pr
     assert {"value", "date", "project"} <= set(errors)
     assert "“doce mil”" in errors["value"][0]  # not the bare decimal exception
     assert project.transactions.count() == 1
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+@pytest.mark.parametrize("model", [Mission, Transaction])
+def test_an_unchanged_spreadsheet_of_rows_imports_as_all_skipped(
+    admin_client, make_project, model, extension
+):
+    project = make_project(partners=[("AR", "provider"), ("jica", "recipient")])
+    make_transaction(project, in_kind=True, aid_type="D01", description_en="Time")
+    make_transaction(project, value=Decimal("0.50"), description_es="Pasajes")
+    project.participations.create(
+        country=Country.objects.get(code="PY"), segib_role="recipient", iati_role="4"
+    )
+    make_mission(
+        project,
+        actual_start=D(2024, 5, 6),
+        actual_end=D(2024, 5, 9),
+        cost_tickets=Decimal("1850.25"),
+        currency=Currency.objects.get(code="USD"),
+    )
+    make_mission(project, direction="virtual")
+    url = f"/admin/projects/{model._meta.model_name}/"
+    before = reimport.state(model)
+    content = reimport.export(admin_client, url, extension)
+    shown = reimport.preview(admin_client, url, content, extension)
+    result = shown.context["result"]
+    assert not result.has_errors()
+    assert not result.has_validation_errors()
+    assert result.totals["skip"] == 2
+    assert reimport.confirm(admin_client, url, shown).status_code == 302
+    assert reimport.state(model) == before
