@@ -347,3 +347,29 @@ def test_an_unchanged_spreadsheet_of_rows_imports_as_all_skipped(
     assert result.totals["skip"] == 2
     assert reimport.confirm(admin_client, url, shown).status_code == 302
     assert reimport.state(model) == before
+
+
+def test_a_partner_with_transactions_is_not_removed_with_them(
+    admin_client, make_project
+):
+    project = make_project()
+    item = make_transaction(project, partner="PY")
+    url = f"/admin/projects/project/{project.pk}/change/"
+    data = change_form_data(admin_client.get(url))
+    index = next(
+        key.split("-")[1]
+        for key, value in data.items()
+        if key.startswith("participations-")
+        and key.endswith("-id")
+        and str(value) == str(item.participation_id)
+    )
+    data[f"participations-{index}-DELETE"] = "on"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    (formset,) = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "participations"
+    ]
+    assert "Paraguay" in str(formset.non_form_errors())
+    assert Transaction.objects.filter(pk=item.pk).exists()
