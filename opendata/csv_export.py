@@ -127,13 +127,8 @@ def csv_columns(absolute_url, language):
             gettext_lazy("Last updated"),
             lambda p: timezone.localtime(p.updated_at).isoformat(timespec="seconds"),
         ),
-        # Sample data and provisional identifiers, said on each row: a CSV file
-        # has no other place for it.
-        (
-            gettext_lazy("Notes on the data"),
-            lambda p: " ".join(str(note) for note in project_notes(p)),
-        ),
-        # Added in 2026: after the columns readers already address by position.
+        # Added with the transactions (after the columns that readers address by
+        # position; the notes stay last).
         (
             gettext_lazy("Executed cost in cash (total per currency)"),
             lambda p: executed(p, "executed_cash"),
@@ -141,6 +136,12 @@ def csv_columns(absolute_url, language):
         (
             gettext_lazy("Executed cost in kind (total per currency)"),
             lambda p: executed(p, "executed_in_kind"),
+        ),
+        # Sample data and provisional identifiers, said on each row: a CSV file
+        # has no other place for it.
+        (
+            gettext_lazy("Notes on the data"),
+            lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
     ]
 
