@@ -15,6 +15,7 @@ the facet cache for each filter combination; ``tables()`` words them.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import formats
 from django.utils.translation import gettext
 
 from projects import costs, facets
@@ -61,6 +62,23 @@ def compute(projects):
 class MoneyRow:
     label: str
     value: Decimal
+
+    @property
+    def short(self):
+        """The value as the chart writes it after its bar: a few characters, so
+        that it fits beside the longest bar on a 320 px screen (the chart's
+        description and the table give it whole)."""
+        return compact(self.value)
+
+
+def compact(value):
+    """12 345 678 -> "12 M", 9 600 -> "9.6 k" (in the active language's digits)."""
+    for size, suffix in ((Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "k")):
+        if value >= size:
+            number = value / size
+            places = 1 if number < 10 else 0
+            return f"{formats.number_format(number, places, use_l10n=True)} {suffix}"
+    return formats.number_format(value, 0, use_l10n=True)
 
 
 @dataclass

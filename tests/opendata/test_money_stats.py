@@ -4,7 +4,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
+from opendata.money_stats import compact
 from partners.models import Country
 from projects.models import Currency, Mission, Project, Transaction
 
@@ -128,3 +130,13 @@ def test_a_page_without_money_says_so(client, make_project):
     response = client.get("/en" + URL)
     assert response.context["money_figures"] == []
     assert "None of these projects has a budget or executed cost" in response.text
+
+
+def test_the_chart_writes_short_numbers_that_fit_beside_its_bars():
+    with translation.override("en"):
+        assert compact(Decimal(16000000)) == "16 M"
+        assert compact(Decimal(9600)) == "9.6 k"
+        assert compact(Decimal(960000)) == "960 k"
+        assert compact(Decimal(850)) == "850"
+    with translation.override("es"):
+        assert compact(Decimal(2400)) == "2,4 k"
