@@ -114,6 +114,12 @@ def test_a_new_transaction_changes_the_cached_figures(client, money):
     assert figures(client.get(URL))["USD"]["2023"][1] == Decimal(4100)
 
 
+def test_a_new_budget_line_changes_the_cached_figures(client, money):
+    assert figures(client.get(URL))["USD"]["2023"][0] == Decimal(10000)
+    budget(Project.objects.published().first(), 2023, 500)
+    assert figures(client.get(URL))["USD"]["2023"][0] == Decimal(10500)
+
+
 def test_the_queries_do_not_grow_with_transactions(client, money, count_queries):
     cold = count_queries(client, URL)
     warm = count_queries(client, URL)
