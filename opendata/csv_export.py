@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from partners.spreadsheets import spreadsheet_safe
-from projects import publishing
+from projects import costs, publishing
 from projects.models import Participation, Project, budget_totals
 
 from . import project_fields
@@ -131,6 +131,16 @@ def csv_columns(absolute_url, language):
         # Added in 2026 (main SDG, policy markers, beneficiaries, IATI
         # defaults): after the older columns, which keep their places.
         *project_fields.csv_columns(language),
+        # Added with the transactions (after the columns that readers address by
+        # position; the notes stay last).
+        (
+            gettext_lazy("Executed cost in cash (total per currency)"),
+            lambda p: executed(p, "executed_cash"),
+        ),
+        (
+            gettext_lazy("Executed cost in kind (total per currency)"),
+            lambda p: executed(p, "executed_in_kind"),
+        ),
         # Sample data and provisional identifiers, said on each row: a CSV file
         # has no other place for it.
         (
@@ -138,6 +148,18 @@ def csv_columns(absolute_url, language):
             lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
     ]
+
+
+def executed(project, name):
+    """The project's executed cost in cash or in kind, per currency (its
+    partners' disbursements and expenditures; FO.AR's missions count as cash)."""
+    return joined(
+        f"{currency.code} {money_text(getattr(amounts, name))}"
+        for currency, amounts in costs.executed_by_currency(
+            project.contents.transactions, project.contents.missions
+        )
+        if getattr(amounts, name) is not None
+    )
 
 
 class _Echo:

@@ -28,6 +28,7 @@ from projects.models import (
     Document,
     DocumentCategory,
     Indicator,
+    Mission,
     Participation,
     Project,
     ProjectSector,
@@ -38,6 +39,7 @@ from projects.models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    Transaction,
 )
 
 from . import project_fields
@@ -191,6 +193,8 @@ class Contents:
         self.provinces = []
         self.blocs = []
         self.budgets = []
+        self.transactions = []
+        self.missions = []
         self.documents = []
         self.results = []
         self.policy_markers = []
@@ -229,6 +233,19 @@ def attach_contents(projects, references):
     for budget in rows(Budget, "period_start", "pk"):
         budget.currency = references.currencies[budget.currency_id]
         by_pk[budget.project_id].contents.budgets.append(budget)
+    participations = {
+        participation.pk: participation
+        for project in projects
+        for participation in project.contents.participations
+    }
+    for item in rows(Transaction, "date", "pk"):
+        item.currency = references.currencies[item.currency_id]
+        item.participation = participations[item.participation_id]
+        by_pk[item.project_id].contents.transactions.append(item)
+    for mission in rows(Mission, "planned_start", "pk"):
+        mission.country = references.countries.get(mission.country_id)
+        mission.currency = references.currencies.get(mission.currency_id)
+        by_pk[mission.project_id].contents.missions.append(mission)
     for document in rows(Document, "position", "pk"):
         document.project = by_pk[document.project_id]
         document.category = references.document_categories[document.category_id]

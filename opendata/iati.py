@@ -26,6 +26,7 @@ How the portal's data maps to IATI:
 - sectors: DAC 5-digit codes (vocabulary 1) with their percentages, and their 3-digit
   categories (vocabulary 2) with the percentages summed; SDG goals (main first) and
   targets as tags (vocabularies 2 and 3); markers and defaults: ``iati_fields``;
+- transactions and the missions' costs (expenditure): ``iati_transactions``;
 - hierarchy: a project of a published programme is its child (hierarchy 2, a
   related-activity of type 1); the programme's activity is ``iati_programmes``'s;
 - results: IATI needs at least one indicator per result, so a result without one is
@@ -51,7 +52,7 @@ from directory.models import Unit
 from projects import publishing
 from projects.models import Programme, Project
 
-from . import iati_fields
+from . import iati_fields, iati_results
 from .exports import SAMPLE_PROJECT, in_order
 from .exports import in_languages as every_language
 from .formatting import (
@@ -61,6 +62,7 @@ from .formatting import (
     in_languages,
     money_text,
 )
+from .iati_transactions import add_transactions
 
 IATI_VERSION = "2.03"
 SCHEMA_FILE = "iati-activities-schema.xsd"
@@ -327,6 +329,9 @@ def build_activity(project, context):
             },
             text=money_text(budget.value),
         )
+    add_transactions(
+        activity, project, reference, timezone.localdate(context.generated)
+    )
     for document in project.contents.documents:
         url = context.absolute_url(document_href(document))
         link = sub(
@@ -342,7 +347,7 @@ def build_activity(project, context):
             {"ref": programme.iati_identifier, "type": "1"},
         )
     for result in project.contents.results:
-        notes += add_result(activity, project, result)
+        notes += iati_results.add_result(activity, project, result)
     return activity, notes
 
 
@@ -397,79 +402,6 @@ def add_sectors(activity, project):
             "sector",
             {"vocabulary": "2", "code": code, "percentage": decimal_text(percentage)},
         )
-
-
-def add_result(activity, project, result):
-    indicators = list(result.indicator_list)
-    if not indicators:
-        return [
-            Issue(
-                "portal",
-                "warning",
-                f"The result “{result.title_es}” has no indicator; IATI needs one, so "
-                "the result was left out.",
-            )
-        ]
-    notes = []
-    element = sub(activity, "result", {"type": result.type})
-    add_narratives(sub(element, "title"), in_languages(result, "title"))
-    description = in_languages(result, "description")
-    if any(clean(text) for text in description.values()):
-        add_narratives(sub(element, "description"), description)
-    start, end = project.start_date, project.end_date
-    for indicator in indicators:
-        measure = sub(element, "indicator", {"measure": indicator.measure})
-        add_narratives(sub(measure, "title"), in_languages(indicator, "title"))
-        qualitative = indicator.measure == QUALITATIVE
-        if indicator.baseline_year and (
-            qualitative or indicator.baseline_value is not None
-        ):
-            sub(
-                measure,
-                "baseline",
-                {
-                    "year": str(indicator.baseline_year),
-                    "value": None
-                    if qualitative
-                    else decimal_text(indicator.baseline_value),
-                },
-            )
-        elif indicator.baseline_value is not None:
-            notes.append(
-                Issue(
-                    "portal",
-                    "warning",
-                    f"The indicator “{indicator.title_es}” has a baseline without a "
-                    "year; IATI needs the year, so the baseline was left out.",
-                )
-            )
-        if periods := getattr(indicator, "period_list", None):
-            iati_fields.add_periods(measure, indicator, periods)
-            continue
-        values = {
-            "target": indicator.target_value,
-            "actual": indicator.actual_value,
-        }
-        if qualitative or all(value is None for value in values.values()):
-            continue
-        if not (start and end and start <= end):
-            notes.append(
-                Issue(
-                    "portal",
-                    "warning",
-                    f"The indicator “{indicator.title_es}” has a target or actual "
-                    "value but the project has no start and end dates to report "
-                    "them for; they were left out.",
-                )
-            )
-            continue
-        period = sub(measure, "period")
-        sub(period, "period-start", {"iso-date": start.isoformat()})
-        sub(period, "period-end", {"iso-date": end.isoformat()})
-        for tag, value in values.items():
-            if value is not None:
-                sub(period, tag, {"value": decimal_text(value)})
-    return notes
 
 
 def serialise(activity):

@@ -3,9 +3,9 @@ checked on the ``iati-activity`` elements ``projects.iati`` writes.
 
 Each rule keeps the id, severity and message it has in the ruleset
 (``rules/standard.json``), so that a report reads like the IATI Validator's. Left
-out: rules on elements the portal never writes (transactions, aid types other than
-vocabulary 1, country budget items, result references); policy markers are
-checked in ``iati_fields`` and those that need the IATI
+out: rules on elements the portal never writes (aid types other than vocabulary 1,
+country budget items, result references); policy markers are checked in
+``iati_fields`` and those that need the IATI
 Registry's lists of organisation identifiers (1.14.8 and the ``idCondition``
 variants).
 """
@@ -19,6 +19,7 @@ from django.utils import timezone
 from . import iati_fields
 from .formatting import decimal_text
 from .iati import QUALITATIVE, XML_LANG, Issue, clean
+from .iati_transactions import transaction_issues
 
 RULES = {
     "1.1.3": (
@@ -477,4 +478,6 @@ class _Checker:
 
 def check_activity(activity, now=None):
     """The IATI rules ``activity`` breaks, as Issues (errors and warnings)."""
-    return _Checker(activity, now or timezone.now()).run()
+    now = now or timezone.now()
+    issues = _Checker(activity, now).run()
+    return issues + transaction_issues(activity, timezone.localdate(now))

@@ -9,13 +9,14 @@ from django.utils import translation
 
 from directory.models import Unit
 from partners.models import IatiOrganisationType
-from projects import publishing
+from projects import costs, publishing
 from projects.models import (
     Budget,
     Indicator,
     Participation,
     Project,
     Result,
+    Transaction,
     budget_totals,
 )
 
@@ -51,6 +52,7 @@ class Labels:
             "result_type": Result.Type.choices,
             "measure": Indicator.Measure.choices,
             **project_fields.CHOICES,
+            "transaction_type": Transaction.Type.choices,
         }.items():
             labels = self._labels[key] = {}
             for language in LANGUAGES:
@@ -94,6 +96,74 @@ def participant_record(participation, labels):
             "value": money_text(participation.amount),
             "currency": participation.currency.code,
         },
+        "in_kind_contribution": None
+        if participation.in_kind_amount is None
+        else {
+            "value": money_text(participation.in_kind_amount),
+            "currency": participation.currency.code,
+        },
+    }
+
+
+def partner_code(participation):
+    """A partner as the participants list names it: country code or slug."""
+    if participation.country:
+        return participation.country.code
+    return participation.organisation.slug
+
+
+def money_fields(amounts, *names):
+    return {name: money_text(getattr(amounts, name)) for name in names}
+
+
+def money_records(project, labels):
+    """Transactions, cost sharing per partner and executed totals (since 1.2)."""
+    contents = project.contents
+    sharing = costs.cost_sharing(
+        contents.participations, contents.transactions, contents.missions
+    )
+    executed = ("executed_cash", "executed_in_kind")
+    return {
+        "transactions": [
+            {
+                "type": labels.coded("transaction_type", item.type),
+                "date": iso(item.date),
+                "value": money_text(item.value),
+                "currency": item.currency.code,
+                "value_date": iso(item.value_date),
+                "in_kind": item.in_kind,
+                "partner": partner_code(item.participation),
+                "aid_type": labels.coded("aid_type", item.aid_type),
+                "description": in_languages(item, "description"),
+            }
+            for item in contents.transactions
+        ],
+        "cost_sharing": [
+            {
+                "partner": partner_code(share.participation)
+                if share.participation
+                else None,
+                "includes_missions": share.includes_missions,
+                "currencies": [
+                    {"currency": currency.code}
+                    | money_fields(amounts, "budgeted_cash", "budgeted_in_kind")
+                    | money_fields(amounts, *executed)
+                    for currency, amounts in share.currencies
+                ],
+                "years": [
+                    {"year": year, "currency": currency.code}
+                    | money_fields(amounts, *executed)
+                    for year, currency, amounts in share.years
+                ],
+            }
+            for share in sharing
+        ],
+        "executed_totals": [
+            {"currency": currency.code} | money_fields(amounts, *executed)
+            for currency, amounts in costs.executed_by_currency(
+                contents.transactions, contents.missions
+            )
+        ],
     }
 
 
@@ -175,6 +245,7 @@ def project_record(project, labels, absolute_url):
             {"currency": currency.code, "value": money_text(total)}
             for currency, total in budget_totals(project.contents.budgets)
         ],
+        **money_records(project, labels),
         "documents": [
             {
                 "title": in_languages(document, "title"),

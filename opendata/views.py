@@ -18,7 +18,7 @@ from projects import facets
 from projects.filters import ProjectFilter, active_filters
 from projects.models import Project
 
-from . import missions, stats
+from . import missions, money_stats, stats
 from .csv_export import csv_stream
 from .exports import (
     applied_filters,
@@ -192,6 +192,7 @@ class StatsView(TemplateView):
             figures=stats.figures(numbers, reverse("projects:project-list"), query),
             partner_map=stats.partner_map(numbers),
             mission_figures=missions.tables(missions.counts(filterset)),
+            money_figures=money_stats.tables(money_stats.counts(filterset)),
             fields=[
                 {
                     "name": name,

@@ -14,6 +14,7 @@ from partners.spreadsheet_admin import SpreadsheetAdmin
 from . import (
     admin_programmes,  # noqa: F401  (registers joint commissions and programmes)
     admin_references,  # noqa: F401  (registers the reference lists)
+    admin_rows,  # noqa: F401  (registers missions and transactions)
     facets,
     publishing,
 )
@@ -25,6 +26,7 @@ from .admin_forms import (
 )
 from .admin_iati_fields import BeneficiaryInline, IndicatorInline, PolicyMarkerInline
 from .admin_missions import MissionInline
+from .admin_transactions import TransactionInline
 from .history_admin import SavesHistoryAdmin
 from .models import (
     Budget,
@@ -55,6 +57,7 @@ class ParticipationInline(admin.TabularInline):
         "segib_role",
         "iati_role",
         "amount",
+        "in_kind_amount",
         "currency",
         "position",
     )
@@ -201,6 +204,7 @@ class ProjectAdmin(
         MissionInline,
         PolicyMarkerInline,
         BeneficiaryInline,
+        TransactionInline,
     ]
     fieldsets = [
         (_("Ready to publish"), {"fields": ("publication_checklist",)}),

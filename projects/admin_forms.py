@@ -66,6 +66,21 @@ class ParticipationFormSet(RowsCheckedTogether):
                         "and give Argentina another IATI role."
                     ),
                 )
+        # A partner's transactions go with it: deleting it would lose them.
+        for form in self.forms:
+            partner = form.instance
+            if (
+                partner.pk
+                and self._should_delete_form(form)
+                and partner.transactions.exists()
+            ):
+                raise ValidationError(
+                    _(
+                        "%(partner)s has transactions: delete them, or give them "
+                        "to another partner, before removing it."
+                    )
+                    % {"partner": partner.partner}
+                )
         super().clean()
 
     def rows_errors(self):

@@ -24,6 +24,7 @@ class ProjectsConfig(AppConfig):
             models.Project,
             models.Participation,
             models.ProjectSector,
+            models.Budget,  # the figures' budgeted cost (opendata.money_stats)
             models.SectorCategory,
             models.SdgGoal,
             Region,

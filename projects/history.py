@@ -114,6 +114,7 @@ def history_of(model, pk):
         Project,
         ProjectSector,
         Result,
+        Transaction,
     )
 
     if model is Indicator:
@@ -137,6 +138,7 @@ def history_of(model, pk):
         Participation.history.filter(project_id=pk),
         ProjectSector.history.filter(project_id=pk),
         Budget.history.filter(project_id=pk),
+        Transaction.history.filter(project_id=pk),
         Document.history.filter(project_id=pk),
         Result.history.filter(project_id=pk),
         Indicator.history.filter(result_id__in=results),

@@ -37,6 +37,7 @@ from .models import (
     ProjectSector,
     Result,
     Sector,
+    Transaction,
 )
 
 # Fields a person does not edit, or that only mirror others.
@@ -182,10 +183,18 @@ def _period_values(record, names):
     )
 
 
+def _transaction(record, names):
+    return gettext("%(type)s of %(date)s") % {
+        "type": record.get_type_display(),
+        "date": formats.date_format(record.date, "SHORT_DATE_FORMAT"),
+    }
+
+
 ROWS = {
     Participation: Row(_partner, _contribution),
     ProjectSector: Row(_sector, _share),
     Budget: Row(_budget, _amount),
+    Transaction: Row(_transaction, _amount),
     Document: Row(_document, _category),
     Result: Row(_result, _result_type),
     Indicator: Row(_indicator, _measure),

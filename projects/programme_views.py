@@ -8,6 +8,7 @@ from django.views.generic import DetailView
 from accounts.permissions import visible_programmes, visible_projects
 from partners.collation import Collated
 
+from . import costs
 from .models import (
     Budget,
     Currency,
@@ -41,7 +42,10 @@ class ProgrammeDetailView(DetailView):
             .annotate(total=Sum("value"))
             .order_by("currency__code")
         )
-        currencies = Currency.objects.in_bulk([row["currency"] for row in totals])
+        executed = costs.executed_totals(projects)
+        currencies = Currency.objects.in_bulk(
+            {row["currency"] for row in totals} | set(executed)
+        )
         statuses = {}
         for project in listed:
             label = project.get_status_display()
@@ -53,6 +57,7 @@ class ProgrammeDetailView(DetailView):
             budget_totals=[
                 (currencies[row["currency"]], row["total"]) for row in totals
             ],
+            execution=execution(totals, executed, currencies),
             sectors=self.sectors(projects),
             **kwargs,
         )
@@ -72,3 +77,16 @@ class ProgrammeDetailView(DetailView):
             ((category, counts[category.pk]) for category in categories),
             key=lambda item: -item[1],
         )
+
+
+def execution(totals, executed, currencies):
+    """[(currency, budgeted, executed Amounts, executed share)] by currency code:
+    what the projects disbursed and spent (missions included) against their budget
+    lines, currency by currency."""
+    budgeted = {row["currency"]: row["total"] for row in totals}
+    rows = []
+    for pk in budgeted.keys() | executed.keys():
+        amounts = executed.get(pk, costs.Amounts())
+        share = costs.percentage(amounts.executed, budgeted.get(pk))
+        rows.append((currencies[pk], budgeted.get(pk), amounts, share))
+    return sorted(rows, key=lambda row: row[0].code)

@@ -26,6 +26,7 @@ from .models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    Transaction,
 )
 
 
@@ -94,6 +95,11 @@ class MissionTranslationOptions(TranslationOptions):
     required_languages = ("es",)
 
 
+@register(Transaction)
+class TransactionTranslationOptions(TranslationOptions):
+    fields = ("description",)
+
+
 @register(Programme)
 class ProgrammeTranslationOptions(TranslationOptions):
     fields = ("title", "midterm_outcome")
@@ -118,6 +124,7 @@ for model in (
     PolicyMarker,
     Beneficiary,
     IndicatorPeriod,
+    Transaction,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (

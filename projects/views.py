@@ -11,7 +11,7 @@ from accounts.permissions import may_read_programme, visible_projects
 from partners.collation import Collated
 from partners.lists import FilteredListView
 
-from . import facets, fulltext, search
+from . import costs, facets, fulltext, search
 from .filters import ProjectFilter, active_filters
 from .models import (
     Document,
@@ -20,6 +20,7 @@ from .models import (
     Participation,
     Project,
     Result,
+    Transaction,
 )
 from .validators import DOCUMENT_TYPES, detected_type
 
@@ -178,9 +179,12 @@ class ProjectDetailView(DetailView):
             "beneficiaries",
             Prefetch(
                 "missions",
-                queryset=Mission.objects.select_related("country").prefetch_related(
-                    "institutions"
-                ),
+                queryset=Mission.objects.select_related(
+                    "country", "currency"
+                ).prefetch_related("institutions"),
+            ),
+            Prefetch(
+                "transactions", queryset=Transaction.objects.select_related("currency")
             ),
         )
 
@@ -188,4 +192,22 @@ class ProjectDetailView(DetailView):
         programme = self.object.programme
         if programme and not may_read_programme(self.request.user, programme):
             programme = None
-        return super().get_context_data(programme=programme, **kwargs)
+        return super().get_context_data(
+            programme=programme, **self.money_context(), **kwargs
+        )
+
+    def money_context(self):
+        """Cost sharing per partner, and the transactions with their partners
+        (from the prefetched participations: no query per row)."""
+        project = self.object
+        participations = list(project.participations.all())
+        by_pk = {participation.pk: participation for participation in participations}
+        transactions = list(project.transactions.all())
+        for transaction in transactions:
+            transaction.participation = by_pk[transaction.participation_id]
+        return {
+            "cost_sharing": costs.cost_sharing(
+                participations, transactions, project.missions.all()
+            ),
+            "transactions": transactions,
+        }

@@ -1,5 +1,6 @@
 from .classification import Beneficiary, PolicyMarker
 from .documents import Document
+from .iati_codes import AidType
 from .missions import Mission
 from .money import Budget, budget_totals
 from .programmes import JointCommission, Programme
@@ -16,8 +17,10 @@ from .reference import (
 )
 from .results import Indicator, IndicatorPeriod, Result
 from .sectors import ProjectSector
+from .transactions import Transaction
 
 __all__ = [
+    "AidType",
     "Beneficiary",
     "Budget",
     "Currency",
@@ -39,5 +42,6 @@ __all__ = [
     "SectorCategory",
     "SegibArea",
     "SegibSector",
+    "Transaction",
     "budget_totals",
 ]

@@ -378,6 +378,20 @@ class Participation(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
+    # SEGIB counts a partner's budgeted cost in money and in kind (expert time,
+    # premises, equipment valued in money), in the contribution's currency.
+    in_kind_amount = models.DecimalField(
+        _("in-kind contribution"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_(
+            "The budgeted value of what the partner contributes in kind (e.g. "
+            "its experts' time), in the contribution's currency."
+        ),
+    )
     currency = models.ForeignKey(
         Currency,
         verbose_name=_("currency"),
@@ -404,6 +418,11 @@ class Participation(models.Model):
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(currency__isnull=False),
                 name="projects_participation_amount_has_currency",
+                violation_error_message=_("A contribution needs its currency."),
+            ),
+            models.CheckConstraint(
+                condition=Q(in_kind_amount__isnull=True) | Q(currency__isnull=False),
+                name="projects_participation_in_kind_has_currency",
                 violation_error_message=_("A contribution needs its currency."),
             ),
         ]
@@ -434,5 +453,7 @@ class Participation(models.Model):
             raise ValidationError(
                 {"country": _("Choose a country or an organisation.")}
             )
-        if self.amount is not None and not self.currency_id:
+        if (
+            self.amount is not None or self.in_kind_amount is not None
+        ) and not self.currency_id:
             raise ValidationError({"currency": _("A contribution needs its currency.")})

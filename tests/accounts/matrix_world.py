@@ -41,6 +41,7 @@ from projects.models import (
     DocumentCategory,
     Indicator,
     JointCommission,
+    Mission,
     Participation,
     Programme,
     Project,
@@ -51,6 +52,7 @@ from projects.models import (
     Sector,
     SectorCategory,
     SegibSector,
+    Transaction,
 )
 from proposals import workflow
 from proposals.models import Call, Proposal, ProposalAttachment
@@ -122,6 +124,24 @@ def project(directorate, publication, number):
     )
     result = Result.objects.create(project=item, title_es="Técnicos capacitados")
     Indicator.objects.create(result=result, title_es="Técnicos")
+    Mission.objects.create(
+        project=item,
+        country=Country.objects.get(code="PY"),
+        planned_start=datetime.date(2024, 5, 6),
+        planned_end=datetime.date(2024, 5, 10),
+        place="Asunción",
+        purpose_es="Taller de control de plagas.",
+    )
+    Transaction.objects.create(
+        project=item,
+        participation=item.participations.first(),
+        type=Transaction.Type.DISBURSEMENT,
+        date=datetime.date(2024, 6, 3),
+        value=1000,
+        currency=Currency.objects.get(code="USD"),
+        value_date=datetime.date(2024, 6, 3),
+        description_es="Primer desembolso.",
+    )
     return item
 
 
@@ -354,6 +374,11 @@ def build():
         "draft": Indicator.objects.get(result__project=draft),
         "published": Indicator.objects.get(result__project=published),
     }
+    for name, rows in (("mission", "missions"), ("transaction", "transactions")):
+        subjects[f"projects.{name}"] = {
+            "draft": getattr(draft, rows).get(),
+            "published": getattr(published, rows).get(),
+        }
     # Accounts: a colleague's and a superuser's; groups: one of this installation
     # and a shipped role (accounts/roles.py keeps it).
     subjects["auth.user"] = {"staff": colleague, "superuser": users["superuser"]}

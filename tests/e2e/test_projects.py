@@ -81,6 +81,22 @@ def test_axe_finds_no_violations_on_a_project_page(page, catalogue_site):
     assert page.csp_violations == []
 
 
+@pytest.mark.parametrize("width", [1280, 320])
+def test_cost_sharing_and_transactions_read_well_at_every_width(
+    browser, catalogue_site, width
+):
+    """A sample project with transactions and mission costs (sample_money.json)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    project = Project.objects.get(slug="kaizen-productividad-pymes-paraguay")
+    page.goto(catalogue_site + "/en" + project.get_absolute_url())
+    assert page.locator("#cost-sharing-table tbody tr").count() == 4
+    assert page.locator("#transactions-table tbody tr").count() == 5
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page) == []
+    context.close()
+
+
 def test_the_catalogue_fits_a_320_pixel_screen(browser, catalogue_site):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()

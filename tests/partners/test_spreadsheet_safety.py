@@ -4,6 +4,7 @@ sheets that declare millions of rows, XML entities, NUL characters, too many row
 are refused with a clear message before openpyxl or the CSV reader sees them."""
 
 import csv
+import datetime
 import io
 import tempfile
 import zipfile
@@ -23,6 +24,7 @@ from directory.models import Representation
 from partners.models import Country, Organisation, Region
 from partners.spreadsheet_admin import SpreadsheetImportForm
 from partners.spreadsheets import SafeFormat, SafeXLSX
+from projects.models import Currency
 
 pytestmark = pytest.mark.django_db
 
@@ -88,11 +90,35 @@ def free_text_column(model, resource):
     raise AssertionError(f"{model.__name__} exports no free text column")
 
 
+def project_row(model, project):
+    """A mission or a transaction of ``project`` (the rows of a project that have
+    spreadsheets of their own)."""
+    day = datetime.date(2024, 5, 6)
+    if model._meta.model_name == "mission":
+        return model.objects.create(
+            project=project,
+            country=Country.objects.get(code="PY"),
+            planned_start=day,
+            planned_end=day,
+        )
+    return model.objects.create(
+        project=project,
+        participation=project.participations.first(),
+        type="3",
+        date=day,
+        value=Decimal(1),
+        currency=Currency.objects.get(code="USD"),
+        value_date=day,
+    )
+
+
 def rows_to_poison(model, make_project):
     rows = list(model.objects.order_by("pk")[: len(FORMULAS)])
     for number in range(len(rows), len(FORMULAS)):
         if model._meta.model_name == "project":
             rows.append(make_project())
+        elif model._meta.model_name in ("mission", "transaction"):
+            rows.append(project_row(model, make_project()))
         else:
             rows.append(
                 baker.make(

@@ -2,7 +2,8 @@
 
 Refused on production settings (DEBUG off) unless --allow-production is given. Each
 project is validated with the same rules as the admin; a second run adds only
-projects that are missing.
+projects that are missing. Transactions and mission costs of a few of them come
+from ``data/sample_money.json`` (``projects.sample_money``).
 """
 
 from pathlib import Path
@@ -15,7 +16,7 @@ from django.db import transaction
 from directory.models import Unit
 from partners.models import Bloc, Country, Organisation, Province
 from partners.seeding import read_data
-from projects import search
+from projects import sample_money, search
 from projects.models import (
     Beneficiary,
     Budget,
@@ -76,11 +77,15 @@ class Command(BaseCommand):
                 except ValidationError as error:
                     raise CommandError(f"{entry['slug']}: {error}") from error
             try:
+                money = sample_money.load(
+                    read_data(APP_DIR, "sample_money.json", "projects")
+                )
                 commissions, programmes, missions = load_sample_programmes(APP_DIR)
             except ValidationError as error:
-                raise CommandError(f"Sample programmes: {error}") from error
+                raise CommandError(f"Sample money and programmes: {error}") from error
         self.stdout.write(
-            f"Sample projects: {len(entries)} added, {len(existing)} already present."
+            f"Sample projects: {len(entries)} added, {len(existing)} already present; "
+            f"transactions and mission costs for {len(money)}."
         )
         self.stdout.write(
             f"Sample joint commissions, programmes and missions added: "
