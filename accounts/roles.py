@@ -24,6 +24,7 @@ PROJECT_ROWS = [
     "projects.document",
     "projects.result",
     "projects.indicator",
+    "projects.subnationalparticipation",
 ]
 # Joint commissions and the bilateral programmes they approve.
 PROGRAMMES = ["projects.jointcommission", "projects.programme"]
@@ -32,6 +33,7 @@ PROJECT_REFERENCES = [
     "partners.country",
     "partners.organisation",
     "partners.province",
+    "partners.subdivision",
     "partners.bloc",
     "partners.region",
     "directory.unit",
@@ -51,6 +53,7 @@ REFERENCE_DATA = [
     "partners.bloc",
     "partners.blocmembership",
     "partners.organisation",
+    "partners.subdivision",
     "projects.sectorcategory",
     "projects.sector",
     "projects.segibarea",

@@ -24,6 +24,7 @@ from .admin_forms import (
     SectorFormSet,
 )
 from .admin_missions import MissionInline
+from .admin_subnational import SubnationalInline
 from .history_admin import SavesHistoryAdmin
 from .models import (
     Budget,
@@ -159,6 +160,7 @@ class ProjectAdmin(
     )
     list_filter = (
         "modality",
+        "is_decentralised",
         "status",
         "publication",
         "directorate",
@@ -199,6 +201,7 @@ class ProjectAdmin(
         DocumentInline,
         ResultInline,
         MissionInline,
+        SubnationalInline,
     ]
     fieldsets = [
         (_("Ready to publish"), {"fields": ("publication_checklist",)}),
@@ -210,7 +213,7 @@ class ProjectAdmin(
             _("Classification"),
             {
                 "fields": (
-                    "modality",
+                    ("modality", "is_decentralised"),
                     "instrument",
                     "status",
                     "segib_sector",

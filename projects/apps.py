@@ -24,6 +24,7 @@ class ProjectsConfig(AppConfig):
             models.Project,
             models.Participation,
             models.ProjectSector,
+            models.SubnationalParticipation,
             models.SectorCategory,
             models.SdgGoal,
             Region,

@@ -110,6 +110,7 @@ def history_of(model, pk):
         Project,
         ProjectSector,
         Result,
+        SubnationalParticipation,
     )
 
     if model is Result:
@@ -125,6 +126,7 @@ def history_of(model, pk):
         Document.history.filter(project_id=pk),
         Result.history.filter(project_id=pk),
         Indicator.history.filter(result_id__in=results),
+        SubnationalParticipation.history.filter(project_id=pk),
     ]
 
 

@@ -19,7 +19,7 @@ from modeltranslation.translator import NotRegistered, translator
 from simple_history.utils import get_m2m_reverse_field_name
 
 from partners.history_display import Names, label, value_text
-from partners.models import Country, Organisation
+from partners.models import Country, Organisation, Province, Subdivision
 
 from .history import object_key
 from .models import (
@@ -33,6 +33,7 @@ from .models import (
     ProjectSector,
     Result,
     Sector,
+    SubnationalParticipation,
 )
 
 # Fields a person does not edit, or that only mirror others.
@@ -125,6 +126,18 @@ def _measure(record, names):
     return record.get_measure_display()
 
 
+def _subnational(record, names):
+    if record.province_id:
+        name = names(Province, record.province_id)
+    else:
+        name = names(Subdivision, record.subdivision_id)
+    return gettext("Subnational partner %(name)s") % {"name": name}
+
+
+def _municipality(record, names):
+    return record.municipality
+
+
 ROWS = {
     Participation: Row(_partner, _contribution),
     ProjectSector: Row(_sector, _share),
@@ -132,6 +145,7 @@ ROWS = {
     Document: Row(_document, _category),
     Result: Row(_result, _result_type),
     Indicator: Row(_indicator, _measure),
+    SubnationalParticipation: Row(_subnational, _municipality),
 }
 ORDER = [Project, *ROWS]
 

@@ -23,6 +23,7 @@ from .models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    SubnationalParticipation,
 )
 
 
@@ -102,6 +103,7 @@ for model in (
     Result,
     Indicator,
     Mission,
+    SubnationalParticipation,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (

@@ -19,6 +19,7 @@ from .models import (
     Participation,
     Project,
     Result,
+    SubnationalParticipation,
 )
 from .validators import DOCUMENT_TYPES, detected_type
 
@@ -156,6 +157,12 @@ class ProjectDetailView(DetailView):
                 "missions",
                 queryset=Mission.objects.select_related("country").prefetch_related(
                     "institutions"
+                ),
+            ),
+            Prefetch(
+                "subnational_participations",
+                queryset=SubnationalParticipation.objects.select_related(
+                    "province", "subdivision__country"
                 ),
             ),
         )

@@ -15,6 +15,7 @@ from .reference import (
 )
 from .results import Indicator, Result
 from .sectors import ProjectSector
+from .subnational import SubnationalParticipation
 
 __all__ = [
     "Budget",
@@ -35,5 +36,6 @@ __all__ = [
     "SectorCategory",
     "SegibArea",
     "SegibSector",
+    "SubnationalParticipation",
     "budget_totals",
 ]
