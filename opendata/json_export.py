@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import translation
 
 from directory.models import Unit
-from partners.models import IatiOrganisationType
+from partners.models import IatiOrganisationType, Subdivision
 from projects import publishing
 from projects.models import (
     Budget,
@@ -30,7 +30,7 @@ from .formatting import (
 
 # Version of the JSON structure (opendata/schemas/projects.schema.json). A new field
 # is a minor change; a renamed, removed or retyped one a major change.
-JSON_SCHEMA_VERSION = "1.1"
+JSON_SCHEMA_VERSION = "1.2"
 
 
 class Labels:
@@ -49,6 +49,7 @@ class Labels:
             "budget_status": Budget.Status.choices,
             "result_type": Result.Type.choices,
             "measure": Indicator.Measure.choices,
+            "subdivision_kind": Subdivision.Kind.choices,
         }.items():
             labels = self._labels[key] = {}
             for language in LANGUAGES:
@@ -93,6 +94,24 @@ def participant_record(participation, labels):
             "currency": participation.currency.code,
         },
     }
+
+
+def subnational_record(row, labels):
+    """A subnational partner: an Argentine province (side "argentina") or a
+    foreign subnational government (side "partner"), with its municipality."""
+    if row.province is not None:
+        government = named(row.province) | {"kind": None, "country": "AR"}
+        side = "argentina"
+    else:
+        subdivision = row.subdivision
+        government = {
+            "code": subdivision.code or None,
+            "name": in_languages(subdivision, "name"),
+            "kind": labels.coded("subdivision_kind", subdivision.kind),
+            "country": subdivision.country.code,
+        }
+        side = "partner"
+    return {"side": side, **government, "municipality": row.municipality or None}
 
 
 def project_record(project, labels, absolute_url):
@@ -149,6 +168,10 @@ def project_record(project, labels, absolute_url):
         ],
         "sdg_targets": [named(target) for target in project.contents.sdg_targets],
         "provinces": [named(province) for province in project.contents.provinces],
+        "decentralised": project.is_decentralised,
+        "subnational_partners": [
+            subnational_record(row, labels) for row in project.contents.subnational
+        ],
         "blocs": [
             {
                 "code": bloc.slug,
