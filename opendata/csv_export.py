@@ -125,11 +125,6 @@ def csv_columns(absolute_url, language):
             ),
         ),
         (
-            gettext_lazy("Decentralised cooperation"),
-            lambda p: str(yes if p.is_decentralised else no),
-        ),
-        (gettext_lazy("Subnational partners"), subnational),
-        (
             gettext_lazy("Blocs and forums"),
             lambda p: joined(name(bloc, "acronym") for bloc in p.contents.blocs),
         ),
@@ -156,6 +151,12 @@ def csv_columns(absolute_url, language):
             gettext_lazy("Notes on the data"),
             lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
+        # Added last, so the columns before keep their places.
+        (
+            gettext_lazy("Decentralised cooperation"),
+            lambda p: str(yes if p.is_decentralised else no),
+        ),
+        (gettext_lazy("Subnational partners"), subnational),
     ]
 
 

@@ -114,7 +114,7 @@ simple_history POST                                   login 403   403   403   40
 action delete_selected                                login kept  kept  kept  403   kept  done  login done
 """
 
-# directory.unit, projects.sectorcategory, projects.sector, projects.segibsector, projects.sdggoal, projects.sdgtarget, projects.currency, projects.documentcategory
+# directory.unit, partners.subdivision, projects.sectorcategory, projects.sector, projects.segibsector, projects.sdggoal, projects.sdgtarget, projects.currency, projects.documentcategory
 REFERENCE_LIST = """
 changelist                                            login ok    ok    ok    403   ok    ok    login ok
 add                                                   login 403   403   403   403   403   ok    login ok
@@ -211,6 +211,9 @@ autocomplete projects.mission.currency                login ok    ok    ok    40
 autocomplete projects.mission.institutions            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.programme.commission            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.project.programme               login ok    ok    ok    403   ok    ok    login ok
+autocomplete partners.subdivision.country             login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.subnationalparticipation.province login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.subnationalparticipation.subdivision login ok    ok    ok    403   ok    ok    login ok
 """,
     "projects.project": """
 changelist                                            login ok    ok    ok    ok    ok    ok    login ok
@@ -297,6 +300,7 @@ action review_start_review [draft]                    login 403   403   403   ke
     "partners.province": IMPORTED_LIST,
     "partners.bloc": IMPORTED_LIST,
     "partners.organisation": IMPORTED_LIST,
+    "partners.subdivision": REFERENCE_LIST,
     "partners.blocmembership": """
 changelist                                            login 403   403   403   403   ok    ok    login ok
 add                                                   login 403   403   403   403   403   ok    login ok
