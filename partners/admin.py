@@ -146,3 +146,7 @@ class SubdivisionAdmin(HistoryAdmin, TranslationAdmin):
     autocomplete_fields = ("country",)
     ordering = (Collated("name"),)
     fields = ("country", "kind", "name", "code")
+
+    def get_queryset(self, request):
+        # Named with their country, in the list and in a project's autocomplete.
+        return super().get_queryset(request).select_related("country")
