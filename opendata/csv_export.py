@@ -145,18 +145,19 @@ def csv_columns(absolute_url, language):
             gettext_lazy("Last updated"),
             lambda p: timezone.localtime(p.updated_at).isoformat(timespec="seconds"),
         ),
+        # Added after the older columns, so those keep their places; the notes
+        # stay last.
+        (
+            gettext_lazy("Decentralised cooperation"),
+            lambda p: str(yes if p.is_decentralised else no),
+        ),
+        (gettext_lazy("Subnational partners"), subnational),
         # Sample data and provisional identifiers, said on each row: a CSV file
         # has no other place for it.
         (
             gettext_lazy("Notes on the data"),
             lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
-        # Added last, so the columns before keep their places.
-        (
-            gettext_lazy("Decentralised cooperation"),
-            lambda p: str(yes if p.is_decentralised else no),
-        ),
-        (gettext_lazy("Subnational partners"), subnational),
     ]
 
 
