@@ -92,6 +92,10 @@ def province_cooperation(province):
             )
         )[: SHOWN + 1]
     )
+    for project in shown_decentralised:
+        project.foreign_partners = [
+            row for row in project.subnational_participations.all() if row.subdivision
+        ]
     foreign = (
         Subdivision.objects.filter(participations__project__in=decentralised)
         .select_related("country")
