@@ -91,7 +91,7 @@ def test_argentina_is_refused_as_the_country_of_a_subdivision(partners_data):
     subdivision = Subdivision(
         country=Country.objects.get(code="AR"), name_es="Mendoza", kind="province"
     )
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         subdivision.full_clean()
     assert messages(error, "country") == [
         "Argentine jurisdictions are provinces, not foreign subnational "
@@ -118,7 +118,7 @@ def test_the_code_starts_with_the_countrys_code(partners_data):
         name_es="Lima",
         kind="region",
     )
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         subdivision.full_clean()
     assert messages(error, "code") == ["The code starts with the country's code: CL-…"]
 
