@@ -311,3 +311,21 @@ def test_the_project_page_marks_decentralised_cooperation_and_lists_both_sides(
         project=project, province=Province.objects.get(code="AR-J")
     )
     assert count_queries(client, project.get_absolute_url()) == before
+
+
+def test_the_search_finds_a_project_by_its_foreign_subnational_partner(
+    decentralised, make_project
+):
+    project = decentralised()
+    make_project()
+
+    def found(words):
+        return list(catalogue(f"q={words}").qs)
+
+    assert found("valparaiso") == [project]
+    assert found("godoy+cruz") == [project]
+    row = project.subnational_participations.get(subdivision__isnull=False)
+    row.subdivision = Subdivision.objects.get(code="CL-ML")
+    row.save()
+    assert found("maule") == [project]
+    assert found("valparaiso") == []
