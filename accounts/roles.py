@@ -24,6 +24,7 @@ PROJECT_ROWS = [
     "projects.document",
     "projects.result",
     "projects.indicator",
+    "projects.subnationalparticipation",
 ]
 # Joint commissions and the bilateral programmes they approve.
 PROGRAMMES = ["projects.jointcommission", "projects.programme"]
@@ -34,6 +35,7 @@ PROJECT_REFERENCES = [
     "partners.country",
     "partners.organisation",
     "partners.province",
+    "partners.subdivision",
     "partners.bloc",
     "partners.region",
     "directory.unit",
@@ -53,6 +55,7 @@ REFERENCE_DATA = [
     "partners.bloc",
     "partners.blocmembership",
     "partners.organisation",
+    "partners.subdivision",
     "projects.sectorcategory",
     "projects.sector",
     "projects.segibarea",

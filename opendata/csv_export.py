@@ -59,6 +59,24 @@ def csv_columns(absolute_url, language):
             if p.organisation
         )
 
+    yes, no = gettext_lazy("yes"), gettext_lazy("no")
+
+    def subnational(project):
+        """ "AR-M Mendoza (Godoy Cruz); CL-VS Valparaíso, Chile": each government
+        by its ISO 3166-2 code where it has one, a foreign one with its country."""
+        parts = []
+        for row in project.contents.subnational:
+            government = row.province or row.subdivision
+            text = " ".join(
+                part for part in (government.code, name(government)) if part
+            )
+            if row.subdivision is not None:
+                text += f", {name(row.subdivision.country)}"
+            if row.municipality:
+                text += f" ({row.municipality})"
+            parts.append(text)
+        return joined(parts)
+
     def dates(field):
         return lambda project: iso(getattr(project, field))
 
@@ -141,6 +159,13 @@ def csv_columns(absolute_url, language):
             gettext_lazy("Executed cost in kind (total per currency)"),
             lambda p: executed(p, "executed_in_kind"),
         ),
+        # Added after the older columns, so those keep their places; the notes
+        # stay last.
+        (
+            gettext_lazy("Decentralised cooperation"),
+            lambda p: str(yes if p.is_decentralised else no),
+        ),
+        (gettext_lazy("Subnational partners"), subnational),
         # Sample data and provisional identifiers, said on each row: a CSV file
         # has no other place for it.
         (

@@ -39,6 +39,7 @@ from projects.models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    SubnationalParticipation,
     Transaction,
 )
 
@@ -199,6 +200,7 @@ class Contents:
         self.results = []
         self.policy_markers = []
         self.beneficiaries = []
+        self.subnational = []
 
 
 def attach_contents(projects, references):
@@ -262,6 +264,19 @@ def attach_contents(projects, references):
         ):
             indicators[indicator.pk] = indicator
             results[indicator.result_id].indicator_list.append(indicator)
+    home = next(
+        (c for c in references.countries.values() if c.code == settings.HOME_COUNTRY),
+        None,
+    )
+    for row in rows(SubnationalParticipation, "position", "pk").select_related(
+        "subdivision"
+    ):
+        # Each row's ``country``: Argentina for a province, else the subdivision's.
+        row.province, row.country = references.provinces.get(row.province_id), home
+        if row.subdivision is not None:
+            row.subdivision.country = references.countries[row.subdivision.country_id]
+            row.country = row.subdivision.country
+        by_pk[row.project_id].contents.subnational.append(row)
     for field, catalogue in (
         ("sdg_goals", references.sdg_goals),
         ("sdg_targets", references.sdg_targets),

@@ -62,6 +62,7 @@ from .formatting import (
     in_languages,
     money_text,
 )
+from .iati_subnational import subnational_orgs
 from .iati_transactions import add_transactions
 
 IATI_VERSION = "2.03"
@@ -274,6 +275,8 @@ def build_activity(project, context):
 
     for participation in project.contents.participations:
         add_participant(activity, participation, reference)
+    for attributes, names in subnational_orgs(project):
+        add_narratives(sub(activity, "participating-org", attributes), names)
     if project.fo_ar_number:
         other = sub(
             activity, "other-identifier", {"ref": project.fo_ar_number, "type": "A1"}

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import translation
 
 from directory.models import Unit
-from partners.models import IatiOrganisationType
+from partners.models import IatiOrganisationType, Subdivision
 from projects import costs, publishing
 from projects.models import (
     Budget,
@@ -53,6 +53,7 @@ class Labels:
             "measure": Indicator.Measure.choices,
             **project_fields.CHOICES,
             "transaction_type": Transaction.Type.choices,
+            "subdivision_kind": Subdivision.Kind.choices,
         }.items():
             labels = self._labels[key] = {}
             for language in LANGUAGES:
@@ -167,6 +168,24 @@ def money_records(project, labels):
     }
 
 
+def subnational_record(row, labels):
+    """A subnational partner: an Argentine province (side "argentina") or a
+    foreign subnational government (side "partner"), with its municipality."""
+    if row.province is not None:
+        government = named(row.province) | {"kind": None, "country": "AR"}
+        side = "argentina"
+    else:
+        subdivision = row.subdivision
+        government = {
+            "code": subdivision.code or None,
+            "name": in_languages(subdivision, "name"),
+            "kind": labels.coded("subdivision_kind", subdivision.kind),
+            "country": subdivision.country.code,
+        }
+        side = "partner"
+    return {"side": side, **government, "municipality": row.municipality or None}
+
+
 def project_record(project, labels, absolute_url):
     """One project as the JSON export writes it (projects.schema.json)."""
     urls = {}
@@ -221,6 +240,10 @@ def project_record(project, labels, absolute_url):
         ],
         "sdg_targets": [named(target) for target in project.contents.sdg_targets],
         "provinces": [named(province) for province in project.contents.provinces],
+        "decentralised": project.is_decentralised,
+        "subnational_partners": [
+            subnational_record(row, labels) for row in project.contents.subnational
+        ],
         "blocs": [
             {
                 "code": bloc.slug,

@@ -26,12 +26,13 @@ from projects.models import (
     ProjectSector,
     SdgGoal,
     SectorCategory,
+    SubnationalParticipation,
 )
 
 from . import charts, maps
 
 # Bump when the shape of the cached counts or labels changes.
-FORMAT = 2
+FORMAT = 3
 # Countries and sectors: the chart shows the first ones, the table all of them.
 TOP = 15
 
@@ -58,7 +59,7 @@ def counts(filterset):
 
 
 def compute(projects):
-    """The counts for the ``projects`` queryset, in nine GROUP BY or COUNT queries
+    """The counts for the ``projects`` queryset, in ten GROUP BY or COUNT queries
     whatever the number of projects (timed in bench/pages.py)."""
     chosen = projects.values("pk")
     codes = dict(Country.objects.values_list("pk", "code"))
@@ -108,6 +109,17 @@ def compute(projects):
             .order_by()
             .values_list("province__code")
             .annotate(projects=Count("*"))
+        ),
+        # Decentralised projects by the Argentine provinces that are their
+        # subnational partners (a province named twice counts the project once).
+        "decentralised": count(
+            SubnationalParticipation.objects.filter(
+                project__in=chosen,
+                project__is_decentralised=True,
+                province__isnull=False,
+            ),
+            "province__code",
+            "project",
         ),
         "sdg": {
             str(number): projects
@@ -165,6 +177,8 @@ class Figure:
     chart: charts.BarChart = None
     shown: list = field(default_factory=list)
     map: dict = None  # drawn instead of a bar chart (see maps.province_map)
+    map_title: str = ""  # the map's name, when not the provinces' map
+    narrowed: tuple = ()  # ((catalogue filter, value),) every row's link adds
 
     @property
     def empty(self):
@@ -217,6 +231,7 @@ def figures(numbers, catalogue_url, query):
             names["country"],
         ),
         province_figure(numbers, names),
+        decentralised_figure(numbers, names),
         ranked_figure(
             "sector",
             gettext("Projects by DAC sector category"),
@@ -253,7 +268,8 @@ def figures(numbers, catalogue_url, query):
             row.share = 100 * row.value / total if total else 0
             if row.filter and row.value:
                 narrowed = query.copy()
-                narrowed[row.filter[0]] = row.filter[1]
+                for name, value in (row.filter, *figure.narrowed):
+                    narrowed[name] = value
                 row.link = f"{catalogue_url}?{narrowed.urlencode()}"
     return result
 
@@ -383,6 +399,33 @@ def province_figure(numbers, names):
             Row(name, counted.get(code, 0), 0, ("province", code))
             for code, name in names["province"].items()
         ],
+    )
+    figure.map = maps.province_map(counted, names["province"])
+    return figure
+
+
+def decentralised_figure(numbers, names):
+    """Decentralised projects by the Argentine province that takes part in them,
+    in a table and shaded on the bicontinental map."""
+    counted = numbers["decentralised"]
+    figure = Figure(
+        "decentralised",
+        gettext("Decentralised cooperation by province"),
+        gettext(
+            "Projects in which an Argentine province, or one of its municipalities, "
+            "cooperates with a state, region, department or municipality of the "
+            "partner country, as SEGIB counts decentralised cooperation. A project "
+            "with several provinces counts in each of them."
+        ),
+        gettext("Province"),
+        [
+            Row(name, counted.get(code, 0), 0, ("province", code))
+            for code, name in names["province"].items()
+        ],
+        map_title=gettext(
+            "Bicontinental map of Argentina: decentralised cooperation by province"
+        ),
+        narrowed=(("decentralised", "yes"),),
     )
     figure.map = maps.province_map(counted, names["province"])
     return figure

@@ -4,7 +4,15 @@ from modeltranslation.admin import TranslationAdmin
 
 from .collation import Collated
 from .history_admin import HistoryAdmin
-from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
+from .models import (
+    Bloc,
+    BlocMembership,
+    Country,
+    Organisation,
+    Province,
+    Region,
+    Subdivision,
+)
 from .resources import (
     BlocMembershipResource,
     BlocResource,
@@ -118,3 +126,27 @@ class OrganisationAdmin(PartnerAdmin):
         (_("Where and what"), {"fields": ("country", "website")}),
         (_("IATI"), {"fields": ("iati_type", "iati_identifier")}),
     ]
+
+
+@admin.register(Subdivision)
+class SubdivisionAdmin(HistoryAdmin, TranslationAdmin):
+    """Foreign states, regions, departments and municipalities: first-level ones
+    come from ISO 3166-2 (``load_partners``), staff add municipalities."""
+
+    list_display = ("name", "code", "kind", "country")
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("country",)
+    search_fields = (
+        "name_es",
+        "name_en",
+        "code",
+        "country__name_es",
+        "country__name_en",
+    )
+    autocomplete_fields = ("country",)
+    ordering = (Collated("name"),)
+    fields = ("country", "kind", "name", "code")
+
+    def get_queryset(self, request):
+        # Named with their country, in the list and in a project's autocomplete.
+        return super().get_queryset(request).select_related("country")

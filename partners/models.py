@@ -477,3 +477,6 @@ def current_memberships():
         queryset=BlocMembership.objects.current().select_related("bloc", "country"),
         to_attr="current_memberships",
     )
+
+
+from .subdivisions import Subdivision  # noqa: E402, F401 (a model of this app)

@@ -3,7 +3,15 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import Bloc, BlocMembership, Country, Organisation, Province, Region
+from .models import (
+    Bloc,
+    BlocMembership,
+    Country,
+    Organisation,
+    Province,
+    Region,
+    Subdivision,
+)
 
 
 @register(Region)
@@ -36,5 +44,19 @@ class OrganisationTranslationOptions(TranslationOptions):
     required_languages = ("es",)
 
 
-for model in (Region, Country, Province, Bloc, BlocMembership, Organisation):
+@register(Subdivision)
+class SubdivisionTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("es",)
+
+
+for model in (
+    Region,
+    Country,
+    Province,
+    Bloc,
+    BlocMembership,
+    Organisation,
+    Subdivision,
+):
     register_history(model, app=__package__)

@@ -26,6 +26,7 @@ from .admin_forms import (
 )
 from .admin_iati_fields import BeneficiaryInline, IndicatorInline, PolicyMarkerInline
 from .admin_missions import MissionInline
+from .admin_subnational import SubnationalInline
 from .admin_transactions import TransactionInline
 from .history_admin import SavesHistoryAdmin
 from .models import (
@@ -162,6 +163,7 @@ class ProjectAdmin(
     )
     list_filter = (
         "modality",
+        "is_decentralised",
         "status",
         "publication",
         "directorate",
@@ -205,6 +207,7 @@ class ProjectAdmin(
         PolicyMarkerInline,
         BeneficiaryInline,
         TransactionInline,
+        SubnationalInline,
     ]
     fieldsets = [
         (_("Ready to publish"), {"fields": ("publication_checklist",)}),
@@ -216,7 +219,7 @@ class ProjectAdmin(
             _("Classification"),
             {
                 "fields": (
-                    "modality",
+                    ("modality", "is_decentralised"),
                     "instrument",
                     "status",
                     "segib_sector",

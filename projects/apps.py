@@ -25,6 +25,7 @@ class ProjectsConfig(AppConfig):
             models.Participation,
             models.ProjectSector,
             models.Budget,  # the figures' budgeted cost (opendata.money_stats)
+            models.SubnationalParticipation,
             models.SectorCategory,
             models.SdgGoal,
             Region,

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from directory.models import Unit
 from partners.collation import Collated
@@ -25,11 +25,17 @@ from partners.models import Bloc, Country, Organisation, Province, Region
 
 from .models import Participation, Project, SdgGoal, SectorCategory
 
+# The catalogue's "decentralised cooperation" filter: its values in the query string.
+DECENTRALISED_CHOICES = [
+    ("yes", gettext_lazy("Decentralised cooperation only")),
+    ("no", gettext_lazy("National cooperation only")),
+]
+
 GENERATION_KEY = "projects:facets:generation"
 TIMEOUT = 60 * 30
 # Bump when the shape of what is cached changes, so that a new release never reads
 # what an older one stored in the shared cache.
-FORMAT = 5
+FORMAT = 6
 
 
 def generation():
@@ -142,6 +148,7 @@ def facet_labels():
     """Every option of every facet, labelled in the active language."""
     return {
         "modality": Project.Modality.choices,
+        "decentralised": DECENTRALISED_CHOICES,
         "status": Project.Status.choices,
         "region": [
             (region.slug, f"— {region.name}" if region.parent_id else region.name)

@@ -3,7 +3,18 @@
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +108,12 @@ class ProjectFilter(SearchFilterSet):
         choices=Project.Modality.choices,
         empty_label=_("All modalities"),
     )
+    decentralised = django_filters.ChoiceFilter(
+        label=_("Decentralised cooperation"),
+        choices=facets.DECENTRALISED_CHOICES,
+        empty_label=_("National and decentralised"),
+        method="filter_decentralised",
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=Project.Status.choices,
@@ -172,6 +189,12 @@ class ProjectFilter(SearchFilterSet):
     # Filters whose options show how many projects each would give, and how to count.
     FACETS = {
         "modality": "modality",
+        # "yes" or "no", the filter's values (facets.DECENTRALISED_CHOICES).
+        "decentralised": Case(
+            When(is_decentralised=True, then=Value("yes")),
+            default=Value("no"),
+            output_field=CharField(),
+        ),
         "status": "status",
         "region": "partner:country__region__slug",
         "country": "partner:country__code",
@@ -192,6 +215,9 @@ class ProjectFilter(SearchFilterSet):
         if getattr(self, "parsed_search", (None,))[0] != value:
             self.parsed_search = (value, fulltext.parse(value))
         return self.parsed_search[1]
+
+    def filter_decentralised(self, queryset, name, value):
+        return queryset.filter(is_decentralised=value == "yes")
 
     # Filters through one-to-many rows use EXISTS, not a join: no duplicate rows to
     # remove with DISTINCT, which costs most at 100,000 projects.
@@ -286,7 +312,9 @@ class ProjectFilter(SearchFilterSet):
     def count_facets(self):
         counts = {"total": {"": self.qs.count()}}
         for name, path in self.FACETS.items():
-            if path.startswith("partner:"):
+            if not isinstance(path, str):
+                counts[name] = count(self.queryset_without(name), path, "pk")
+            elif path.startswith("partner:"):
                 counts[name] = self.count_partners(name, path.removeprefix("partner:"))
             elif path.startswith("organisation:"):
                 participations = Participation.objects.filter(

@@ -114,6 +114,7 @@ def history_of(model, pk):
         Project,
         ProjectSector,
         Result,
+        SubnationalParticipation,
         Transaction,
     )
 
@@ -146,6 +147,7 @@ def history_of(model, pk):
         IndicatorPeriod.history.filter(indicator_id__in=indicators),
         PolicyMarker.history.filter(project_id=pk),
         Beneficiary.history.filter(project_id=pk),
+        SubnationalParticipation.history.filter(project_id=pk),
     ]
 
 

@@ -19,7 +19,7 @@ from modeltranslation.translator import NotRegistered, translator
 from simple_history.utils import get_m2m_reverse_field_name
 
 from partners.history_display import Names, label, value_text
-from partners.models import Country, Organisation
+from partners.models import Country, Organisation, Province, Subdivision
 
 from .history import object_key
 from .models import (
@@ -37,6 +37,7 @@ from .models import (
     ProjectSector,
     Result,
     Sector,
+    SubnationalParticipation,
     Transaction,
 )
 
@@ -190,6 +191,18 @@ def _transaction(record, names):
     }
 
 
+def _subnational(record, names):
+    if record.province_id:
+        name = names(Province, record.province_id)
+    else:
+        name = names(Subdivision, record.subdivision_id)
+    return gettext("Subnational partner %(name)s") % {"name": name}
+
+
+def _municipality(record, names):
+    return record.municipality
+
+
 ROWS = {
     Participation: Row(_partner, _contribution),
     ProjectSector: Row(_sector, _share),
@@ -202,6 +215,7 @@ ROWS = {
     IndicatorPeriod: Row(_period, _period_values),
     PolicyMarker: Row(_marker, _significance),
     Beneficiary: Row(_beneficiaries, _number),
+    SubnationalParticipation: Row(_subnational, _municipality),
 }
 ORDER = [Project, *ROWS]
 

@@ -50,3 +50,37 @@ def sector_percentage_error(percentages):
             "The DAC sector percentages add up to %(total)s; they must add up to 100."
         ) % {"total": f"{sum(percentages):g}"}
     return None
+
+
+def subnational_errors(is_decentralised, rows):
+    """Messages for a project's subnational partners ``rows`` (each with a
+    ``province`` or a ``subdivision``) taken together: a decentralised project
+    names both sides, any other none."""
+    argentine = any(row.province_id for row in rows)
+    foreign = any(row.subdivision_id for row in rows)
+    if not is_decentralised:
+        if rows:
+            return [
+                _(
+                    "Only a decentralised project has subnational partners: tick "
+                    "“decentralised cooperation” or remove them."
+                )
+            ]
+        return []
+    errors = []
+    if not argentine:
+        errors.append(
+            _(
+                "A decentralised project names at least one Argentine province "
+                "(and, if you wish, its municipality)."
+            )
+        )
+    if not foreign:
+        errors.append(
+            _(
+                "A decentralised project names at least one foreign subnational "
+                "government (a state, region, department or municipality of a "
+                "partner country)."
+            )
+        )
+    return errors

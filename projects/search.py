@@ -15,7 +15,8 @@ text of the project, its partners, sectors, SDGs, provinces, blocs, programme an
 results, in both languages) and the vocabulary of the published projects. The
 receivers at the end of this module (connected when ``ProjectsConfig.ready``
 imports it) re-index a project when it is saved or deleted, when its sectors,
-results, SDGs, provinces or blocs change, and when its programme is saved.
+results, subnational partners, SDGs, provinces or blocs change, and when its
+programme is saved.
 """
 
 import threading
@@ -32,7 +33,14 @@ from django.utils.translation import get_language
 from partners.models import Country, Organisation
 
 from . import fulltext
-from .models import Participation, Programme, Project, ProjectSector, Result
+from .models import (
+    Participation,
+    Programme,
+    Project,
+    ProjectSector,
+    Result,
+    SubnationalParticipation,
+)
 
 # Projects re-indexed per round: a fixed number of queries each, whatever the number.
 CHUNK = 1000
@@ -94,6 +102,22 @@ RELATED_TEXTS = (
         ).select_related("programme"),
         "pk",
         lambda row: (row.programme.title_es, row.programme.title_en),
+    ),
+    (
+        # Decentralised cooperation: the foreign subnational governments and the
+        # municipalities (the Argentine provinces are among the provinces above).
+        lambda ids: SubnationalParticipation.objects.filter(
+            project__in=ids
+        ).select_related("subdivision"),
+        "project_id",
+        lambda row: (
+            row.municipality,
+            *(
+                (row.subdivision.name_es, row.subdivision.name_en)
+                if row.subdivision
+                else ()
+            ),
+        ),
     ),
     (
         lambda ids: Result.objects.filter(project__in=ids),
@@ -289,8 +313,8 @@ def project_deleted(sender, instance, **kwargs):
 
 
 def row_changed(sender, instance, raw=False, origin=None, **kwargs):
-    """post_save and post_delete of a sector share or a result (not when its
-    project is being deleted)."""
+    """post_save and post_delete of a sector share, a result or a subnational
+    partner (not when its project is being deleted)."""
     if raw or isinstance(origin, Project) or getattr(origin, "model", None) is Project:
         return
     reindex([instance.project_id])
@@ -320,7 +344,7 @@ def programme_saved(sender, instance, raw=False, **kwargs):
 post_save.connect(project_saved, sender=Project, dispatch_uid="search-project")
 post_save.connect(programme_saved, sender=Programme, dispatch_uid="search-programme")
 post_delete.connect(project_deleted, sender=Project, dispatch_uid="search-project")
-for _model in (ProjectSector, Result):
+for _model in (ProjectSector, Result, SubnationalParticipation):
     post_save.connect(row_changed, sender=_model, dispatch_uid="search-row")
     post_delete.connect(row_changed, sender=_model, dispatch_uid="search-row")
 for _field in ("sdg_goals", "provinces", "blocs"):

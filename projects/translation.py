@@ -26,6 +26,7 @@ from .models import (
     SectorCategory,
     SegibArea,
     SegibSector,
+    SubnationalParticipation,
     Transaction,
 )
 
@@ -125,6 +126,7 @@ for model in (
     Beneficiary,
     IndicatorPeriod,
     Transaction,
+    SubnationalParticipation,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (

@@ -20,6 +20,7 @@ from .models import (
     Participation,
     Project,
     Result,
+    SubnationalParticipation,
     Transaction,
 )
 from .validators import DOCUMENT_TYPES, detected_type
@@ -185,6 +186,12 @@ class ProjectDetailView(DetailView):
             ),
             Prefetch(
                 "transactions", queryset=Transaction.objects.select_related("currency")
+            ),
+            Prefetch(
+                "subnational_participations",
+                queryset=SubnationalParticipation.objects.select_related(
+                    "province", "subdivision__country"
+                ),
             ),
         )
 

@@ -17,6 +17,7 @@ from .reference import (
 )
 from .results import Indicator, IndicatorPeriod, Result
 from .sectors import ProjectSector
+from .subnational import SubnationalParticipation
 from .transactions import Transaction
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "SectorCategory",
     "SegibArea",
     "SegibSector",
+    "SubnationalParticipation",
     "Transaction",
     "budget_totals",
 ]

@@ -103,6 +103,15 @@ class Project(IatiDefaults, Searchable):
         ),
     )
     modality = models.CharField(_("modality"), max_length=20, choices=Modality)
+    is_decentralised = models.BooleanField(
+        _("decentralised cooperation"),
+        default=False,
+        help_text=_(
+            "Argentine provinces or municipalities cooperate with foreign "
+            "subnational governments, as SEGIB counts it: name both sides under "
+            "“Subnational partners”."
+        ),
+    )
     instrument = models.CharField(
         _("instrument"), max_length=20, choices=Instrument, default=Instrument.PROJECT
     )

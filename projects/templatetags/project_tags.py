@@ -1,14 +1,20 @@
 """Projects on other apps' pages: a partner's page lists the projects it is part of,
-and a partner country's page its joint commissions and programmes."""
+a partner country's page its joint commissions and programmes, and a province's
+page its national and decentralised cooperation."""
 
 from django import template
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from partners.collation import Collated
-from partners.models import Bloc, Country, Organisation, Province
-from projects.models import JointCommission, Programme, Project
+from partners.models import Bloc, Country, Organisation, Province, Subdivision
+from projects.models import (
+    JointCommission,
+    Programme,
+    Project,
+    SubnationalParticipation,
+)
 
 register = template.Library()
 SHOWN = 10
@@ -58,3 +64,54 @@ def country_programmes(country):
         )
     )
     return {"commissions": commissions}
+
+
+@register.inclusion_tag("projects/includes/province_cooperation.html")
+def province_cooperation(province):
+    """An Argentine province's published projects split into national cooperation
+    and decentralised cooperation (the province, or one of its municipalities, is a
+    subnational partner), the latest of each, and the foreign subnational
+    governments it cooperates with: five queries."""
+    published = Project.objects.published()
+    as_partner = SubnationalParticipation.objects.filter(
+        project=OuterRef("pk"), province=province
+    )
+    decentralised = published.filter(Exists(as_partner), is_decentralised=True)
+    national = published.filter(provinces=province).exclude(
+        pk__in=decentralised.values("pk")
+    )
+    order = ("-start_year", Collated("title"))
+    shown_national = list(national.order_by(*order)[: SHOWN + 1])
+    shown_decentralised = list(
+        decentralised.order_by(*order).prefetch_related(
+            Prefetch(
+                "subnational_participations",
+                queryset=SubnationalParticipation.objects.select_related(
+                    "province", "subdivision__country"
+                ),
+            )
+        )[: SHOWN + 1]
+    )
+    for project in shown_decentralised:
+        project.foreign_partners = [
+            row for row in project.subnational_participations.all() if row.subdivision
+        ]
+    foreign = (
+        Subdivision.objects.filter(participations__project__in=decentralised)
+        .select_related("country")
+        .annotate(projects=Count("participations__project", distinct=True))
+        .order_by(Collated("country__name"), Collated("name"))
+    )
+    catalogue = reverse("projects:project-list")
+    return {
+        "province": province,
+        "national": shown_national[:SHOWN],
+        "more_national": len(shown_national) > SHOWN,
+        "national_catalogue": f"{catalogue}?"
+        + urlencode({"province": province.code, "decentralised": "no"}),
+        "decentralised": shown_decentralised[:SHOWN],
+        "more_decentralised": len(shown_decentralised) > SHOWN,
+        "decentralised_catalogue": f"{catalogue}?"
+        + urlencode({"province": province.code, "decentralised": "yes"}),
+        "foreign": list(foreign),
+    }

@@ -20,7 +20,7 @@ simple_history POST                                   login 403   403   403   40
 action delete_selected                                login kept  kept  kept  403   kept  done  login done
 """
 
-# directory.unit, projects.sectorcategory, projects.sector, projects.segibsector, projects.sdggoal, projects.sdgtarget, projects.currency, projects.documentcategory
+# directory.unit, partners.subdivision, projects.sectorcategory, projects.sector, projects.segibsector, projects.sdggoal, projects.sdgtarget, projects.currency, projects.documentcategory
 REFERENCE_LIST = """
 changelist                                            login ok    ok    ok    403   ok    ok    login ok
 add                                                   login 403   403   403   403   403   ok    login ok

@@ -136,6 +136,7 @@ autocomplete directory.staffmembership.user           login 403   403   403   40
 autocomplete partners.blocmembership.bloc             login ok    ok    ok    403   ok    ok    login ok
 autocomplete partners.blocmembership.country          login ok    ok    ok    403   ok    ok    login ok
 autocomplete partners.organisation.country            login ok    ok    ok    403   ok    ok    login ok
+autocomplete partners.subdivision.country             login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.budget.currency                 login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.participation.country           login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.participation.currency          login ok    ok    ok    403   ok    ok    login ok
@@ -146,6 +147,8 @@ autocomplete projects.project.sdg_targets             login ok    ok    ok    40
 autocomplete projects.project.segib_sector            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.projectsector.sector            login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.result.project                  login ok    ok    ok    ok    ok    ok    login ok
+autocomplete projects.subnationalparticipation.province login ok    ok    ok    403   ok    ok    login ok
+autocomplete projects.subnationalparticipation.subdivision login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.jointcommission.country         login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.mission.country                 login ok    ok    ok    403   ok    ok    login ok
 autocomplete projects.mission.currency                login ok    ok    ok    403   ok    ok    login ok
@@ -250,6 +253,7 @@ simple_history POST                                   login 403   403   403   40
 action delete_selected                                login 403   403   403   403   kept  done  login done
 """,
     "directory.unit": REFERENCE_LIST,
+    "partners.subdivision": REFERENCE_LIST,
     "directory.representation": """
 changelist                                            login 403   403   403   403   ok    ok    login ok
 add                                                   login 403   403   403   403   403   ok    login ok

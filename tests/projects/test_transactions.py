@@ -155,11 +155,12 @@ def test_the_form_offers_only_the_projects_partners_and_saves_nothing_bad(
 ):
     project, other = make_project(), make_project()
     page = admin_client.get(f"/admin/projects/project/{project.pk}/change/")
-    choices = (
-        page.context["inline_admin_formsets"][-1]
-        .formset.form.base_fields["participation"]
-        .queryset
+    formset = next(
+        inline.formset
+        for inline in page.context["inline_admin_formsets"]
+        if inline.formset.prefix == "transactions"
     )
+    choices = formset.form.base_fields["participation"].queryset
     assert set(choices) == set(project.participations.all())
     stranger = other.participations.first()
     response = post_transactions(

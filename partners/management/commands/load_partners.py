@@ -1,10 +1,12 @@
-"""Load regions, countries, provinces, blocs (with memberships) and organisations.
+"""Load regions, countries, provinces, blocs (with memberships), organisations and
+foreign subnational governments.
 
 Idempotent: only what is missing is added; nothing staff edited is overwritten.
 """
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
@@ -19,6 +21,7 @@ from partners.models import (
     Organisation,
     Province,
     Region,
+    Subdivision,
 )
 from partners.seeding import create_missing, read_data
 
@@ -41,6 +44,7 @@ class Command(BaseCommand):
             "blocs": self.load_blocs(),
             "memberships": self.load_memberships(),
             "organisations": self.load_organisations(),
+            "foreign subnational governments": self.load_subdivisions(),
         }
         added = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(f"Partners: added {added}; existing rows left as they are.")
@@ -119,3 +123,20 @@ class Command(BaseCommand):
             for row in read_data(APP_DIR, "organisations.json", "organisations")
         ]
         return len(create_missing(Organisation, "slug", rows))
+
+    def load_subdivisions(self):
+        """First-level ISO 3166-2 subdivisions of the partner countries present
+        (subdivisions.json, copied from Debian's iso-codes: its source and licence
+        are in the file); never one of Argentina or of Argentine territory."""
+        countries_by_code = {
+            country.code: country
+            for country in Country.objects.exclude(
+                code__in=(settings.HOME_COUNTRY, *ARGENTINE_TERRITORY_CODES)
+            )
+        }
+        rows = [
+            row | {"country": countries_by_code[row["country"]]}
+            for row in read_data(APP_DIR, "subdivisions.json", "subdivisions")
+            if row["country"] in countries_by_code
+        ]
+        return len(create_missing(Subdivision, "code", rows))

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from directory.models import Unit
-from partners.models import Bloc, Country, Organisation, Province
+from partners.models import Bloc, Country, Organisation, Province, Subdivision
 from partners.seeding import read_data
 from projects import sample_money, search
 from projects.models import (
@@ -32,9 +32,14 @@ from projects.models import (
     SdgTarget,
     Sector,
     SegibSector,
+    SubnationalParticipation,
 )
 from projects.models.results import overlapping
-from projects.rules import participation_errors, sector_percentage_error
+from projects.rules import (
+    participation_errors,
+    sector_percentage_error,
+    subnational_errors,
+)
 from projects.sample_programmes import load_sample_programmes
 
 APP_DIR = Path(__file__).resolve().parents[2]
@@ -118,6 +123,7 @@ class Loader:
             segib_sector=SegibSector.objects.get(slug=entry["segib_sector"]),
             publication=Project.Publication.PUBLISHED,
             is_sample=True,
+            is_decentralised=entry.get("decentralised", False),
         )
         project.full_clean()
         project.save()
@@ -213,3 +219,27 @@ class Loader:
                 raise ValidationError(f"Overlapping periods: {pair[0]}, {pair[1]}")
             for period in periods:
                 period.save()
+        self.add_subnational(project, entry.get("subnational", []))
+
+    def add_subnational(self, project, rows):
+        """A decentralised project's provinces and foreign subnational governments
+        (by ISO 3166-2 code), checked as the admin checks them."""
+        subnational = [
+            SubnationalParticipation(
+                project=project,
+                province=Province.objects.get(code=row["province"])
+                if row.get("province")
+                else None,
+                subdivision=Subdivision.objects.get(code=row["subdivision"])
+                if row.get("subdivision")
+                else None,
+                municipality=row.get("municipality", ""),
+                position=position,
+            )
+            for position, row in enumerate(rows)
+        ]
+        if errors := subnational_errors(project.is_decentralised, subnational):
+            raise ValidationError(errors)
+        for row in subnational:
+            row.full_clean()
+            row.save()

@@ -1,0 +1,58 @@
+"""A project's subnational partners (decentralised cooperation) in its change form.
+
+A row is part of its project: whoever may add, change or view the project in the
+admin may do the same with its subnational partners (``ProjectAdmin`` asks
+``accounts.permissions``), as with its missions. The rows are checked together
+against the "decentralised cooperation" box submitted in the same form, and a
+foreign subnational government against the partner countries typed there too.
+"""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from .admin_missions import MissionFormSet
+from .models import Project, SubnationalParticipation
+from .rules import subnational_errors
+
+
+class SubnationalFormSet(MissionFormSet):
+    """The partner countries submitted with the rows (``MissionFormSet``), then
+    the rules that take the rows and the project's flag together."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return  # each row's own message comes first
+        rows = [form.instance for form in self.kept_forms()]
+        if errors := subnational_errors(self.instance.is_decentralised, rows):
+            raise ValidationError(errors)
+
+
+class SubnationalInline(admin.TabularInline):
+    model = SubnationalParticipation
+    formset = SubnationalFormSet
+    extra = 0
+    autocomplete_fields = ("province", "subdivision")
+    fields = ("province", "subdivision", "municipality", "position")
+
+    # The project's permissions, as its admin answers them.
+    def project_admin(self):
+        return self.admin_site.get_model_admin(Project)
+
+    def has_add_permission(self, request, obj):
+        if obj is None:
+            return self.project_admin().has_add_permission(request)
+        return self.project_admin().has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return self.project_admin().has_add_permission(request)
+        return self.project_admin().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.project_admin().has_view_permission(
+            request, obj
+        ) or self.has_change_permission(request, obj)
