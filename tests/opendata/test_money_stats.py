@@ -1,6 +1,7 @@
 """Budgeted and executed cost per year and currency on the statistics page."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -146,3 +147,12 @@ def test_the_chart_writes_short_numbers_that_fit_beside_its_bars():
         assert compact(Decimal(850)) == "850"
     with translation.override("es"):
         assert compact(Decimal(2400)) == "2,4 k"
+
+
+def test_executed_bars_are_told_apart_from_budgeted_ones(client, money):
+    page = client.get(URL).text
+    usd = page[page.index('id="money-usd"') :]
+    usd = usd[: usd.index("</svg>")]
+    bars = re.findall(r'<rect class="(chart__bar[^"]*)"', usd)
+    assert bars[0::2] == ["chart__bar"] * (len(bars) // 2)  # budgeted
+    assert bars[1::2] == ["chart__bar chart__bar--executed"] * (len(bars) // 2)
