@@ -7,6 +7,8 @@ what is missing and leaves every existing row exactly as staff left it.
 import json
 from pathlib import Path
 
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from simple_history.utils import bulk_create_with_history
 
 
@@ -25,3 +27,25 @@ def create_missing(model, key: str, rows, **extra):
         instance.full_clean(validate_unique=False, validate_constraints=False)
     created = bulk_create_with_history(instances, model)
     return {getattr(instance, key): instance for instance in created}
+
+
+class SampleDataCommand(BaseCommand):
+    """A command that loads sample data: refused with DEBUG off (production)
+    unless --allow-production is given (a demonstration server)."""
+
+    what = "Sample data"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load them even with DEBUG off (a demonstration server).",
+        )
+
+    def execute(self, *args, **options):
+        if not settings.DEBUG and not options.get("allow_production"):
+            raise CommandError(
+                f"{self.what} are for development: DEBUG is off. "
+                "Use --allow-production for a demonstration server."
+            )
+        return super().execute(*args, **options)

@@ -23,34 +23,10 @@ from modeltranslation.admin import (
 from accounts import permissions
 
 from .history_admin import SavesHistoryAdmin
+from .inlines import ProjectRowsPermissions
 from .models import Beneficiary, Indicator, IndicatorPeriod, PolicyMarker, Result
 from .models.results import overlapping
 from .publishing_admin import SubmittedRowsFormSet
-
-
-class ProjectRowsPermissions:
-    """An inline whose rows are the project's: the project admin answers."""
-
-    def parent_admin(self):
-        return self.admin_site.get_model_admin(self.parent_model)
-
-    def has_add_permission(self, request, obj):
-        if obj is None:
-            return self.parent_admin().has_add_permission(request)
-        return self.parent_admin().has_change_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return self.parent_admin().has_add_permission(request)
-        return self.parent_admin().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
-
-    def has_view_permission(self, request, obj=None):
-        return self.parent_admin().has_view_permission(
-            request, obj
-        ) or self.has_change_permission(request, obj)
 
 
 class PolicyMarkerInline(ProjectRowsPermissions, admin.TabularInline):

@@ -10,7 +10,8 @@ new partner and its first mission can be saved together.
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from .models import Mission, Project
+from .inlines import ProjectRowsPermissions
+from .models import Mission
 from .publishing_admin import SUBMITTED, SubmittedRowsFormSet
 from .uploads import KeptFileField, KeptFileInput, KeptUploadsForm
 
@@ -43,7 +44,7 @@ class MissionFormSet(SubmittedRowsFormSet):
         super().full_clean()
 
 
-class MissionInline(TranslationStackedInline):
+class MissionInline(ProjectRowsPermissions, TranslationStackedInline):
     model = Mission
     form = MissionForm
     formset = MissionFormSet
@@ -75,25 +76,3 @@ class MissionInline(TranslationStackedInline):
             },
         ),
     ]
-
-    # The project's permissions, as its admin answers them.
-    def project_admin(self):
-        return self.admin_site.get_model_admin(Project)
-
-    def has_add_permission(self, request, obj):
-        if obj is None:
-            return self.project_admin().has_add_permission(request)
-        return self.project_admin().has_change_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return self.project_admin().has_add_permission(request)
-        return self.project_admin().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
-
-    def has_view_permission(self, request, obj=None):
-        return self.project_admin().has_view_permission(
-            request, obj
-        ) or self.has_change_permission(request, obj)

@@ -11,7 +11,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from .admin_missions import MissionFormSet
-from .models import Project, SubnationalParticipation
+from .inlines import ProjectRowsPermissions
+from .models import SubnationalParticipation
 from .rules import subnational_errors
 
 
@@ -28,31 +29,9 @@ class SubnationalFormSet(MissionFormSet):
             raise ValidationError(errors)
 
 
-class SubnationalInline(admin.TabularInline):
+class SubnationalInline(ProjectRowsPermissions, admin.TabularInline):
     model = SubnationalParticipation
     formset = SubnationalFormSet
     extra = 0
     autocomplete_fields = ("province", "subdivision")
     fields = ("province", "subdivision", "municipality", "position")
-
-    # The project's permissions, as its admin answers them.
-    def project_admin(self):
-        return self.admin_site.get_model_admin(Project)
-
-    def has_add_permission(self, request, obj):
-        if obj is None:
-            return self.project_admin().has_add_permission(request)
-        return self.project_admin().has_change_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return self.project_admin().has_add_permission(request)
-        return self.project_admin().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
-
-    def has_view_permission(self, request, obj=None):
-        return self.project_admin().has_view_permission(
-            request, obj
-        ) or self.has_change_permission(request, obj)

@@ -8,12 +8,12 @@ saved partners; the model refuses one of another project.
 
 from modeltranslation.admin import TranslationStackedInline
 
-from .admin_missions import MissionInline
+from .inlines import ProjectRowsPermissions
 from .models import Participation, Transaction
 from .publishing_admin import SubmittedRowsFormSet
 
 
-class TransactionInline(TranslationStackedInline):
+class TransactionInline(ProjectRowsPermissions, TranslationStackedInline):
     model = Transaction
     formset = SubmittedRowsFormSet
     extra = 0
@@ -24,13 +24,6 @@ class TransactionInline(TranslationStackedInline):
         "aid_type",
         "description",
     )
-
-    # The project's permissions, as its admin answers them (as for missions).
-    project_admin = MissionInline.project_admin
-    has_add_permission = MissionInline.has_add_permission
-    has_change_permission = MissionInline.has_change_permission
-    has_delete_permission = MissionInline.has_delete_permission
-    has_view_permission = MissionInline.has_view_permission
 
     def get_formset(self, request, obj=None, **kwargs):
         """The partner is one of this project's (none before it is saved)."""

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..files import removes_files
 from ..validators import validate_document_file
-from .project import Participation
+from .project import partner_country_ids
 from .reference import Currency
 
 COST_FIELDS = ("cost_tickets", "cost_per_diems", "cost_other")
@@ -245,20 +245,9 @@ class Mission(models.Model):
         return None
 
     def partner_country_ids(self):
-        """The countries of the project's partners. The admin sets
-        ``submitted_countries`` to the partners typed in the same form."""
-        submitted = getattr(self, "submitted_countries", None)
-        if submitted is not None:
-            return {country.pk for country in submitted if country is not None}
-        project = self._state.fields_cache.get("project")
-        project_id = self.project_id or (project.pk if project else None)
-        if project_id is None:
-            return set()
-        return set(
-            Participation.objects.filter(
-                project=project_id, country__isnull=False
-            ).values_list("country", flat=True)
-        )
+        """The countries of the project's partners (those typed in the same form,
+        in the admin)."""
+        return partner_country_ids(self)
 
     def clean(self):
         # Each message beside the field to change.

@@ -466,3 +466,21 @@ class Participation(models.Model):
             self.amount is not None or self.in_kind_amount is not None
         ) and not self.currency_id:
             raise ValidationError({"currency": _("A contribution needs its currency.")})
+
+
+def partner_country_ids(row):
+    """The countries of the partners of ``row``'s project (a mission, a
+    subnational partner, a location). The admin sets ``row.submitted_countries``
+    to the partners typed in the same form, which count instead."""
+    submitted = getattr(row, "submitted_countries", None)
+    if submitted is not None:
+        return {country.pk for country in submitted if country is not None}
+    project = row._state.fields_cache.get("project")
+    project_id = row.project_id or (project.pk if project else None)
+    if project_id is None:
+        return set()
+    return set(
+        Participation.objects.filter(
+            project=project_id, country__isnull=False
+        ).values_list("country", flat=True)
+    )

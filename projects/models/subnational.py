@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
-from .project import Participation
+from .project import partner_country_ids
 
 
 class SubnationalParticipation(models.Model):
@@ -82,20 +82,9 @@ class SubnationalParticipation(models.Model):
         return self.province_id is not None
 
     def partner_country_ids(self):
-        """The countries of the project's partners. The admin sets
-        ``submitted_countries`` to the partners typed in the same form."""
-        submitted = getattr(self, "submitted_countries", None)
-        if submitted is not None:
-            return {country.pk for country in submitted if country is not None}
-        project = self._state.fields_cache.get("project")
-        project_id = self.project_id or (project.pk if project else None)
-        if project_id is None:
-            return set()
-        return set(
-            Participation.objects.filter(
-                project=project_id, country__isnull=False
-            ).values_list("country", flat=True)
-        )
+        """The countries of the project's partners (those typed in the same form,
+        in the admin)."""
+        return partner_country_ids(self)
 
     def clean(self):
         # Beside the fields (which also spares the database constraint's message).

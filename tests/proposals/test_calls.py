@@ -341,3 +341,13 @@ def test_the_sample_calls_have_one_open_whatever_the_day(references):
     closed = Call.objects.exclude(pk__in=Call.objects.open()).get()
     assert closed.programme.slug == "v-programa-argentina-bolivia-2024-2025"
     assert all("ejemplo" in call.title for call in Call.objects.all())
+
+
+@pytest.mark.parametrize("command", ["load_sample_calls", "load_sample_projects"])
+def test_sample_data_is_refused_on_production_settings(settings, command):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command(command)
+    assert not Call.objects.exists()

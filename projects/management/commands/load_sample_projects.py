@@ -8,14 +8,13 @@ from ``data/sample_money.json`` (``projects.sample_money``).
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from directory.models import Unit
 from partners.models import Bloc, Country, Organisation, Province, Subdivision
-from partners.seeding import read_data
+from partners.seeding import SampleDataCommand, read_data
 from projects import sample_money, search
 from projects.models import (
     Beneficiary,
@@ -52,22 +51,11 @@ PLAIN_FIELDS = ["slug", "modality", "instrument", "status", "fo_ar_number"]
 DATE_FIELDS = ["planned_start", "planned_end", "actual_start", "actual_end"]
 
 
-class Command(BaseCommand):
+class Command(SampleDataCommand):
+    what = "Sample projects"
     help = "Load the sample projects (development and demonstration only)."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--allow-production",
-            action="store_true",
-            help="Load them even with DEBUG off (a demonstration server).",
-        )
-
-    def handle(self, *args, allow_production=False, **options):
-        if not settings.DEBUG and not allow_production:
-            raise CommandError(
-                "Sample projects are for development: DEBUG is off. "
-                "Use --allow-production for a demonstration server."
-            )
+    def handle(self, *args, **options):
         existing = set(Project.objects.values_list("slug", flat=True))
         entries = [
             entry

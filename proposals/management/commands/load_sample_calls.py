@@ -5,13 +5,12 @@ unless --allow-production is given; a second run adds nothing."""
 
 import datetime
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from directory.models import Unit
 from partners.models import Country, Province
+from partners.seeding import SampleDataCommand
 from projects.models import JointCommission, Programme
 from proposals.models import Call
 
@@ -55,22 +54,11 @@ def sample_calls(today):
     ]
 
 
-class Command(BaseCommand):
+class Command(SampleDataCommand):
+    what = "Sample calls"
     help = "Load the sample calls for proposals (development and demonstration only)."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--allow-production",
-            action="store_true",
-            help="Load them even with DEBUG off (a demonstration server).",
-        )
-
-    def handle(self, *args, allow_production=False, **options):
-        if not settings.DEBUG and not allow_production:
-            raise CommandError(
-                "Sample calls are for development: DEBUG is off. "
-                "Use --allow-production for a demonstration server."
-            )
+    def handle(self, *args, **options):
         added = 0
         with transaction.atomic():
             for row in sample_calls(timezone.localdate()):
