@@ -61,6 +61,19 @@ def csv_columns(absolute_url, language):
 
     yes, no = gettext_lazy("yes"), gettext_lazy("no")
 
+    def locations(project):
+        """ "Santa Cruz de la Sierra, BO-S Santa Cruz, Bolivia; AR-M Mendoza"."""
+        parts = []
+        for location in project.contents.locations:
+            area = location.area
+            text = " ".join(part for part in (area.code, name(area)) if part)
+            if location.place:
+                text = f"{location.place}, {text}"
+            if location.subdivision is not None:
+                text += f", {name(location.country)}"
+            parts.append(text)
+        return "; ".join(parts)
+
     def subnational(project):
         """ "AR-M Mendoza (Godoy Cruz); CL-VS Valparaíso, Chile": each government
         by its ISO 3166-2 code where it has one, a foreign one with its country."""
@@ -166,6 +179,7 @@ def csv_columns(absolute_url, language):
             lambda p: str(yes if p.is_decentralised else no),
         ),
         (gettext_lazy("Subnational partners"), subnational),
+        (gettext_lazy("Locations"), locations),
         # Sample data and provisional identifiers, said on each row: a CSV file
         # has no other place for it.
         (

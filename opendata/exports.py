@@ -28,6 +28,7 @@ from projects.models import (
     Document,
     DocumentCategory,
     Indicator,
+    Location,
     Mission,
     Participation,
     Project,
@@ -201,6 +202,7 @@ class Contents:
         self.policy_markers = []
         self.beneficiaries = []
         self.subnational = []
+        self.locations = []
 
 
 def attach_contents(projects, references):
@@ -277,6 +279,16 @@ def attach_contents(projects, references):
             row.subdivision.country = references.countries[row.subdivision.country_id]
             row.country = row.subdivision.country
         by_pk[row.project_id].contents.subnational.append(row)
+    for location in rows(Location, "position", "pk").select_related("subdivision"):
+        # Each location's ``country``: Argentina for a province, else its division's.
+        location.province = references.provinces.get(location.province_id)
+        location.country = home
+        if location.subdivision is not None:
+            location.subdivision.country = references.countries[
+                location.subdivision.country_id
+            ]
+            location.country = location.subdivision.country
+        by_pk[location.project_id].contents.locations.append(location)
     for field, catalogue in (
         ("sdg_goals", references.sdg_goals),
         ("sdg_targets", references.sdg_targets),

@@ -52,7 +52,7 @@ from directory.models import Unit
 from projects import publishing
 from projects.models import Programme, Project
 
-from . import iati_fields, iati_results
+from . import iati_fields, iati_locations, iati_results
 from .exports import SAMPLE_PROJECT, in_order
 from .exports import in_languages as every_language
 from .formatting import (
@@ -307,6 +307,7 @@ def build_activity(project, context):
                 "recipient-country",
                 {"code": code, "percentage": decimal_text(percentage)},
             )
+    iati_locations.add_locations(activity, project)
     add_sectors(activity, project)
     for goal in project.contents.sdg_goals:
         sub(activity, "tag", {"vocabulary": "2", "code": str(goal.number)})

@@ -186,6 +186,20 @@ def subnational_record(row, labels):
     return {"side": side, **government, "municipality": row.municipality or None}
 
 
+def location_record(location):
+    """Where the project happens: an Argentine province or a division of a
+    partner country, its country, the place and the point when known."""
+    area = location.area
+    return {
+        "code": area.code or None,
+        "name": in_languages(area, "name"),
+        "country": location.country.code,
+        "place": location.place or None,
+        "latitude": float(location.latitude) if location.has_point else None,
+        "longitude": float(location.longitude) if location.has_point else None,
+    }
+
+
 def project_record(project, labels, absolute_url):
     """One project as the JSON export writes it (projects.schema.json)."""
     urls = {}
@@ -244,6 +258,7 @@ def project_record(project, labels, absolute_url):
         "subnational_partners": [
             subnational_record(row, labels) for row in project.contents.subnational
         ],
+        "locations": [location_record(row) for row in project.contents.locations],
         "blocs": [
             {
                 "code": bloc.slug,

@@ -26,7 +26,7 @@ from .admin_forms import (
 )
 from .admin_iati_fields import BeneficiaryInline, IndicatorInline, PolicyMarkerInline
 from .admin_missions import MissionInline
-from .admin_subnational import SubnationalInline
+from .admin_subnational import LocationInline, SubnationalInline
 from .admin_transactions import TransactionInline
 from .history_admin import SavesHistoryAdmin
 from .models import (
@@ -208,6 +208,7 @@ class ProjectAdmin(
         BeneficiaryInline,
         TransactionInline,
         SubnationalInline,
+        LocationInline,
     ]
     fieldsets = [
         (_("Ready to publish"), {"fields": ("publication_checklist",)}),

@@ -1,4 +1,5 @@
-"""A project's subnational partners (decentralised cooperation) in its change form.
+"""A project's subnational partners (decentralised cooperation) and its locations
+within countries, in its change form.
 
 A row is part of its project: whoever may add, change or view the project in the
 admin may do the same with its subnational partners (``ProjectAdmin`` asks
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from .admin_missions import MissionFormSet
 from .inlines import ProjectRowsPermissions
-from .models import SubnationalParticipation
+from .models import Location, SubnationalParticipation
 from .rules import subnational_errors
 
 
@@ -35,3 +36,14 @@ class SubnationalInline(ProjectRowsPermissions, admin.TabularInline):
     extra = 0
     autocomplete_fields = ("province", "subdivision")
     fields = ("province", "subdivision", "municipality", "position")
+
+
+class LocationInline(ProjectRowsPermissions, admin.TabularInline):
+    """Where the project happens: a division of a partner country is checked
+    against the partner countries typed in the same form (``MissionFormSet``)."""
+
+    model = Location
+    formset = MissionFormSet
+    extra = 0
+    autocomplete_fields = ("province", "subdivision")
+    fields = ("province", "subdivision", "place", "latitude", "longitude", "position")

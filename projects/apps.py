@@ -26,6 +26,7 @@ class ProjectsConfig(AppConfig):
             models.ProjectSector,
             models.Budget,  # the figures' budgeted cost (opendata.money_stats)
             models.SubnationalParticipation,
+            models.Location,
             models.SectorCategory,
             models.SdgGoal,
             Region,

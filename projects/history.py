@@ -108,6 +108,7 @@ def history_of(model, pk):
         Document,
         Indicator,
         IndicatorPeriod,
+        Location,
         Mission,
         Participation,
         PolicyMarker,
@@ -148,6 +149,7 @@ def history_of(model, pk):
         PolicyMarker.history.filter(project_id=pk),
         Beneficiary.history.filter(project_id=pk),
         SubnationalParticipation.history.filter(project_id=pk),
+        Location.history.filter(project_id=pk),
     ]
 
 

@@ -30,6 +30,7 @@ from .models import (
     DocumentCategory,
     Indicator,
     IndicatorPeriod,
+    Location,
     Mission,
     Participation,
     PolicyMarker,
@@ -203,6 +204,18 @@ def _municipality(record, names):
     return record.municipality
 
 
+def _location(record, names):
+    if record.province_id:
+        area = names(Province, record.province_id)
+    else:
+        area = names(Subdivision, record.subdivision_id)
+    return gettext("Location %(area)s") % {"area": area}
+
+
+def _place(record, names):
+    return record.place
+
+
 ROWS = {
     Participation: Row(_partner, _contribution),
     ProjectSector: Row(_sector, _share),
@@ -216,6 +229,7 @@ ROWS = {
     PolicyMarker: Row(_marker, _significance),
     Beneficiary: Row(_beneficiaries, _number),
     SubnationalParticipation: Row(_subnational, _municipality),
+    Location: Row(_location, _place, feminine=True),
 }
 ORDER = [Project, *ROWS]
 

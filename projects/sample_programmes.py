@@ -1,6 +1,7 @@
-"""Sample joint commissions, the programmes they approved and the missions of
-their projects (``data/sample_programmes.json``), loaded with the sample projects
-so that ``make run`` shows programme pages, mission timelines and their figures.
+"""Sample joint commissions, the programmes they approved, the missions and the
+locations of their projects (``data/sample_programmes.json``), loaded with the
+sample projects so that ``make run`` shows programme pages, mission timelines,
+locations and their figures.
 
 Each row passes the same rules as in the admin; a second run adds only what is
 missing. The programmes hold sample projects only, whose pages carry the sample
@@ -10,10 +11,17 @@ import datetime
 from decimal import Decimal
 
 from directory.models import Unit
-from partners.models import Country, Organisation
+from partners.models import Country, Organisation, Province, Subdivision
 from partners.seeding import read_data
 
-from .models import Currency, JointCommission, Mission, Programme, Project
+from .models import (
+    Currency,
+    JointCommission,
+    Location,
+    Mission,
+    Programme,
+    Project,
+)
 
 DATA = "sample_programmes.json"
 DATE_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
@@ -94,4 +102,36 @@ def load_sample_programmes(app_dir):
             Organisation.objects.filter(slug__in=row["institutions"])
         )
         added[2] += 1
+    load_locations(app_dir)
     return tuple(added)
+
+
+def load_locations(app_dir):
+    """The sample locations of projects that have none yet."""
+    for slug, rows in group_by_project(read_data(app_dir, DATA, "locations")):
+        project = Project.objects.get(slug=slug)
+        if project.locations.exists():
+            continue
+        for position, row in enumerate(rows):
+            location = Location(
+                project=project,
+                province=Province.objects.get(code=row["province"])
+                if row.get("province")
+                else None,
+                subdivision=Subdivision.objects.get(code=row["subdivision"])
+                if row.get("subdivision")
+                else None,
+                place=row.get("place", ""),
+                latitude=Decimal(row["latitude"]) if row.get("latitude") else None,
+                longitude=Decimal(row["longitude"]) if row.get("longitude") else None,
+                position=position,
+            )
+            location.full_clean()
+            location.save()
+
+
+def group_by_project(rows):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row["project"], []).append(row)
+    return grouped.items()

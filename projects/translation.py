@@ -13,6 +13,7 @@ from .models import (
     Indicator,
     IndicatorPeriod,
     JointCommission,
+    Location,
     Mission,
     Participation,
     PolicyMarker,
@@ -127,6 +128,7 @@ for model in (
     IndicatorPeriod,
     Transaction,
     SubnationalParticipation,
+    Location,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
 for model in (

@@ -16,6 +16,7 @@ from .filters import ProjectFilter, active_filters
 from .models import (
     Document,
     Indicator,
+    Location,
     Mission,
     Participation,
     Project,
@@ -186,6 +187,12 @@ class ProjectDetailView(DetailView):
             ),
             Prefetch(
                 "transactions", queryset=Transaction.objects.select_related("currency")
+            ),
+            Prefetch(
+                "locations",
+                queryset=Location.objects.select_related(
+                    "province", "subdivision__country"
+                ),
             ),
             Prefetch(
                 "subnational_participations",

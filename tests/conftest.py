@@ -444,51 +444,24 @@ def make_proposal(references):
 
 
 @pytest.fixture
-def make_call(references):
-    """make_call(opens_in=-10, closes_in=20, provinces=(), programme=False, **fields):
-    a call for proposals with Paraguay, days counted from today (negative: past);
-    ``programme`` gives it a joint commission and a published programme."""
-    import datetime
+def located(make_project):
+    """A Bolivian project (its default partners are Argentina and Bolivia) with a
+    place in La Paz on the map and a workshop in Mendoza."""
+    from decimal import Decimal
 
-    from django.utils import timezone
+    from partners.models import Province, Subdivision
+    from projects.models import Location
 
-    from directory.models import Unit
-    from partners.models import Country, Province
-    from projects.models import JointCommission, Programme
-    from proposals.models import Call
-
-    def make(opens_in=-10, closes_in=20, provinces=(), programme=False, **fields):
-        today = timezone.localdate()
-        paraguay = Country.objects.get(code="PY")
-        directorate = Unit.objects.get(slug="bilateral-cooperation")
-        values = {
-            "title": "Convocatoria para la VI Comisión Mixta con Paraguay",
-            "country": paraguay,
-            "directorate": directorate,
-            "description": "Proyectos de desarrollo productivo y agua.",
-            "opens_on": today + datetime.timedelta(days=opens_in),
-            "closes_on": today + datetime.timedelta(days=closes_in),
-        }
-        if programme:
-            commission = JointCommission.objects.create(
-                country=paraguay,
-                number=6,
-                date=today + datetime.timedelta(days=closes_in + 30),
-                venue="Asunción",
-                directorate=directorate,
-            )
-            values["commission"] = commission
-            values["programme"] = Programme.objects.create(
-                title_es="VI Programa de Cooperación Técnica Argentina–Paraguay",  # noqa: RUF001
-                slug="vi-programa-argentina-paraguay",
-                commission=commission,
-                number=6,
-                period_start=commission.date,
-                period_end=commission.date + datetime.timedelta(days=730),
-                is_published=True,
-            )
-        call = Call.objects.create(**values | fields)
-        call.provinces.set(Province.objects.filter(code__in=provinces))
-        return call
-
-    return make
+    project = make_project(partners=[("AR", "provider"), ("BO", "recipient")])
+    Location.objects.create(
+        project=project,
+        subdivision=Subdivision.objects.get(code="BO-L"),
+        place="El Alto",
+        latitude=Decimal("-16.504700"),
+        longitude=Decimal("-68.162500"),
+        position=0,
+    )
+    Location.objects.create(
+        project=project, province=Province.objects.get(code="AR-M"), position=1
+    )
+    return project

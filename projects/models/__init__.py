@@ -1,6 +1,7 @@
 from .classification import Beneficiary, PolicyMarker
 from .documents import Document
 from .iati_codes import AidType
+from .locations import Location
 from .missions import Mission
 from .money import Budget, budget_totals
 from .programmes import JointCommission, Programme
@@ -30,6 +31,7 @@ __all__ = [
     "Indicator",
     "IndicatorPeriod",
     "JointCommission",
+    "Location",
     "Mission",
     "Participation",
     "PolicyMarker",
