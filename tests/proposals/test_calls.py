@@ -351,3 +351,19 @@ def test_sample_data_is_refused_on_production_settings(settings, command):
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command(command)
     assert not Call.objects.exists()
+
+
+def test_the_partner_countrys_public_page_announces_its_open_calls(client, make_call):
+    make_call(title="Convocatoria abierta con Paraguay", provinces=["AR-A", "AR-T"])
+    make_call(title="Convocatoria cerrada", opens_in=-60, closes_in=-1)
+    with translation.override("es"):
+        url = Country.objects.get(code="PY").get_absolute_url()
+    page = client.get(url).text
+    assert "Convocatoria abierta con Paraguay" in page
+    assert "Salta, Tucumán" in page
+    assert reverse("proposals:call-list") in page
+    assert "Convocatoria cerrada" not in page
+    assert (
+        "Convocatoria abierta"
+        not in client.get(Country.objects.get(code="BO").get_absolute_url()).text
+    )
