@@ -53,6 +53,7 @@ class ProgrammeDetailView(DetailView):
         return super().get_context_data(
             projects=listed,
             has_sample=any(project.is_sample for project in listed),
+            decentralised=sum(project.is_decentralised for project in listed),
             statuses=sorted(statuses.items()),
             budget_totals=[
                 (currencies[row["currency"]], row["total"]) for row in totals

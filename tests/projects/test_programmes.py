@@ -311,3 +311,31 @@ def test_the_sample_data_holds_programmes_with_missions_and_loads_once(
     assert project.title in page
     assert "ejemplo" in page.lower()  # the sample notice
     assert Programme.objects.count() == 3
+
+
+def test_the_programme_page_tells_decentralised_projects_apart(client, make_project):
+    from django.utils import translation
+
+    directorate = Unit.objects.get(slug="bilateral-cooperation")
+    commission = JointCommission.objects.create(
+        country=Country.objects.get(code="CL"),
+        number=9,
+        date=datetime.date(2020, 8, 20),
+        directorate=directorate,
+    )
+    programme = Programme.objects.create(
+        title_es="IX Programa Argentina–Chile",  # noqa: RUF001
+        slug="ix-programa-argentina-chile",
+        commission=commission,
+        number=9,
+        period_start=datetime.date(2020, 9, 1),
+        period_end=datetime.date(2022, 8, 31),
+        is_published=True,
+    )
+    partners = [("AR", "both"), ("CL", "both")]
+    make_project(programme=programme, partners=partners)
+    make_project(programme=programme, partners=partners, is_decentralised=True)
+    with translation.override("en"):
+        page = client.get(programme.get_absolute_url()).text
+    assert "Of its 2 projects, 1 is decentralised cooperation" in page
+    assert page.count('class="badge">decentralised<') == 1
