@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -35,6 +36,16 @@ def grouped(objects, group_label, label):
         (group, [(obj.pk, label(obj)) for obj in members])
         for group, members in groupby(objects, key=group_label)
     ]
+
+
+def call_label(call):
+    """A call as the form offers it: until when, or from when if not open yet."""
+    if call.opens_on > timezone.localdate():
+        text = _("%(title)s (opens on %(day)s)")
+        day = call.opens_on
+    else:
+        text, day = _("%(title)s (until %(day)s)"), call.closes_on
+    return text % {"title": call.title, "day": date_format(day, "SHORT_DATE_FORMAT")}
 
 
 class ProposalForm(forms.ModelForm):
@@ -116,9 +127,10 @@ class ProposalForm(forms.ModelForm):
             )
 
     def setup_call(self, field):
-        """The open calls the province may answer, and the one the proposal
-        already answers even once it has closed (a draft keeps it)."""
-        calls = Call.objects.open()
+        """The calls the province may answer, open or opening soon (a draft may be
+        started before the opening and sent once it opens), and the one the
+        proposal already answers even once it has closed (a draft keeps it)."""
+        calls = Call.objects.filter(closes_on__gte=timezone.localdate())
         if self.province is not None:
             calls = calls.for_province(self.province)
         calls = Call.objects.filter(
@@ -126,19 +138,13 @@ class ProposalForm(forms.ModelForm):
         )
         field.queryset = calls.select_related("country").order_by("closes_on", "pk")
         field.empty_label = _("None: the proposal answers no call")
-        field.label_from_instance = lambda call: (
-            _("%(title)s (until %(day)s)")
-            % {
-                "title": call.title,
-                "day": date_format(call.closes_on, "SHORT_DATE_FORMAT"),
-            }
-        )
+        field.label_from_instance = call_label
 
     def clean_call(self):
         call = self.cleaned_data["call"]
         if call is None or call.pk == self.instance.call_id:
             return call
-        if not call.is_open():
+        if call.has_closed():
             raise forms.ValidationError(
                 _("This call is closed: it takes no new proposals.")
             )

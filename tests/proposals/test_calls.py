@@ -100,15 +100,17 @@ def test_a_call_of_another_province_is_not_found(client, make_focal_point, make_
     assert f"?call={call.pk}" in page.text  # "write a proposal for this call"
 
 
-def test_the_form_starts_on_the_call_and_offers_only_open_ones(
+def test_the_form_starts_on_the_call_and_offers_only_those_not_closed(
     client, make_focal_point, make_call
 ):
     open_call = make_call(title="Abierta")
+    coming = make_call(title="Próxima", opens_in=5, closes_in=40)
     closed = make_call(title="Cerrada", opens_in=-40, closes_in=-5)
     client.force_login(make_focal_point("AR-T"))
     page = client.get(reverse("proposals:proposal-create") + f"?call={open_call.pk}")
     form = page.context["form"]
-    assert list(form.fields["call"].queryset) == [open_call]
+    assert list(form.fields["call"].queryset) == [open_call, coming]
+    assert "Próxima (abre el " in page.text
     assert f'<option value="{open_call.pk}" selected>' in page.text
     response = client.post(
         reverse("proposals:proposal-create"), form_data(call=closed.pk)
