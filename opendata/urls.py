@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import project_files, views
 
 app_name = "opendata"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("export.json", views.JsonExportView.as_view(), name="export-json"),
     path("export.schema.json", views.export_schema, name="export-schema"),
     path("iati.xml", views.IatiExportView.as_view(), name="iati-xml"),
+    # A project's own files, beside its page (no slug holds a dot).
+    path("<slug:slug>.json", project_files.project_json, name="project-json"),
+    path("<slug:slug>.xml", project_files.project_xml, name="project-xml"),
 ]

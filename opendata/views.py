@@ -57,6 +57,10 @@ class ExportView(View):
         missing = self.refuse(queryset)
         if missing:
             return missing
+        return self.stream_response(request, queryset)
+
+    def stream_response(self, request, queryset):
+        """The file of ``queryset``'s projects, streamed (headers only for HEAD)."""
         language = translation.get_language()
         if request.method == "HEAD":
             # Headers only: servers drop a HEAD body, but would still make all of it.
@@ -123,14 +127,16 @@ class JsonExportView(ExportView):
             .isoformat(timespec="seconds"),
             "publisher": publisher(),
             "licence": settings.DGCIN_OPEN_DATA_LICENCE or None,
-            "source": self.absolute_url(
-                f"{catalogue}?{query.urlencode()}" if query else catalogue
-            ),
+            "source": self.absolute_url(self.source(catalogue, query)),
             "filters": applied_filters(self.filterset),
             "sample_data": samples,
             "notices": [every_language(notice) for notice in file_notices(samples)],
         }
         return json_stream(in_chunks(queryset), self.absolute_url, metadata)
+
+    def source(self, catalogue, query):
+        """The page the file's projects come from: the catalogue, filtered."""
+        return f"{catalogue}?{query.urlencode()}" if query else catalogue
 
 
 class IatiExportView(ExportView):

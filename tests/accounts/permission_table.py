@@ -78,6 +78,8 @@ PUBLIC_VIEWS = {
     "opendata:export-json",
     "opendata:export-schema",
     "opendata:iati-xml",
+    "opendata:project-json",
+    "opendata:project-xml",
     "projects:project-list",
     "projects:project-detail",
     "programmes:programme-detail",
