@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts import permissions
 from projects.admin_programmes import DirectorateRowsAdmin
@@ -21,6 +22,12 @@ from projects.models import JointCommission, Programme
 from .models import Call, Proposal
 
 Status = Proposal.Status
+# A call's state, as a feminine noun in Spanish ("convocatoria abierta").
+STATES = {
+    "open": pgettext_lazy("call", "Open"),
+    "upcoming": pgettext_lazy("call", "Not open yet"),
+    "closed": pgettext_lazy("call", "Closed"),
+}
 
 
 class CallStateFilter(admin.SimpleListFilter):
@@ -29,9 +36,9 @@ class CallStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("open", _("Open")),
-            ("upcoming", _("Not open yet")),
-            ("closed", _("Closed")),
+            ("open", STATES["open"]),
+            ("upcoming", STATES["upcoming"]),
+            ("closed", STATES["closed"]),
         ]
 
     def queryset(self, request, queryset):
@@ -87,8 +94,8 @@ class CallAdmin(DirectorateRowsAdmin):
     @admin.display(description=_("state"))
     def state(self, call):
         if call.is_open():
-            return _("Open")
-        return _("Closed") if call.has_closed() else _("Not open yet")
+            return STATES["open"]
+        return STATES["closed"] if call.has_closed() else STATES["upcoming"]
 
     def get_list_display(self, request):
         """Who may read proposals gets the count as a link to them."""

@@ -268,6 +268,7 @@ def test_staff_see_how_many_proposals_each_call_received(
     client.force_login(admin_user)
     listing = client.get(reverse("admin:proposals_call_changelist")).text
     assert f"?call__id__exact={call.pk}" in listing
+    assert '<td class="field-state">Abierta</td>' in listing  # a call, feminine
     page = client.get(reverse("admin:proposals_call_change", args=[call.pk])).text
     assert sent.title in page
     assert "Borrador de Salta" not in page  # a draft is its province's
