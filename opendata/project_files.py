@@ -17,24 +17,28 @@ from projects.models import Project
 from .views import IatiExportView, JsonExportView
 
 
-def changed(slug):
-    return (
-        Project.objects.published()
-        .filter(slug=slug)
-        .values_list("version", "updated_at")
-        .first()
-    )
+def changed(request, slug):
+    """(version, last save) of the published project, read once per request
+    (both the ETag and Last-Modified ask)."""
+    if not hasattr(request, "project_change"):
+        request.project_change = (
+            Project.objects.published()
+            .filter(slug=slug)
+            .values_list("version", "updated_at")
+            .first()
+        )
+    return request.project_change
 
 
 def last_change(request, slug):
-    found = changed(slug)
+    found = changed(request, slug)
     return found[1] if found else None
 
 
 def version_tag(request, slug):
     """Changes with every save of the project (``Last-Modified`` has whole
     seconds only)."""
-    found = changed(slug)
+    found = changed(request, slug)
     return f"{found[0]}-{found[1].timestamp():.6f}" if found else None
 
 

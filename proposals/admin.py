@@ -18,7 +18,10 @@ from directory.models import Unit
 from partners.history_admin import HistoryAdmin
 from projects.models import Programme
 
-from . import admin_calls, workflow  # noqa: F401 (admin_calls registers its admin)
+from . import (
+    admin_calls,  # noqa: F401 (registers the calls' admin)
+    workflow,
+)
 from .acceptance import default_directorate, programme_of
 from .models import Proposal, ProposalEvent
 from .sections import SECTIONS
