@@ -39,6 +39,9 @@ def restore(snapshot):
     transactional test): what the loaders wrote, without running them again."""
     from django.db import connection, transaction
 
+    from django.apps import apps
+    from django.core.management.color import no_style
+
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
         for table, (columns, rows) in snapshot.items():
@@ -48,6 +51,14 @@ def restore(snapshot):
                 f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",  # noqa: S608
                 rows,
             )
+        # The rows keep their ids; PostgreSQL's sequences must pass them, or the
+        # next row a test creates collides with one written back (a migration test
+        # that recreates a table starts its sequence at 1 again).
+        models = [
+            model for model in apps.get_models() if model._meta.db_table in snapshot
+        ]
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
 
 
 # The rows the loaders wrote, by table, taken once per session.
