@@ -5,9 +5,29 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Bloc, Country, Organisation, Region
 from .search import MAX_QUERY_LENGTH
+
+
+def unknown_parameters(data, filterset_class, also=()):
+    """(unknown, accepted): the parameters of the query ``data`` that
+    ``filterset_class`` and ``also`` do not name, and those they do, both sorted.
+    Machine-facing URLs refuse the unknown ones: a misspelled filter would otherwise
+    be ignored and the answer quietly wider than asked."""
+    accepted = sorted({*filterset_class.base_filters, *also})
+    return sorted(set(data) - set(accepted)), accepted
+
+
+def unknown_parameters_message(unknown, accepted):
+    """The translated sentence naming ``unknown`` parameters and listing the
+    ``accepted`` ones."""
+    return ngettext(
+        "Unknown parameter: %(unknown)s. Accepted parameters: %(accepted)s.",
+        "Unknown parameters: %(unknown)s. Accepted parameters: %(accepted)s.",
+        len(unknown),
+    ) % {"unknown": ", ".join(unknown), "accepted": ", ".join(accepted)}
 
 
 def kind_filter(kinds):
