@@ -7,6 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import (
             m2m_changed,
             post_delete,
@@ -14,34 +15,22 @@ class ProjectsConfig(AppConfig):
             post_save,
         )
 
-        from directory.models import Unit
-        from partners.models import Bloc, BlocMembership, Country, Province, Region
-
         from . import facets, models, search
 
-        # Counts follow projects; option labels follow the reference lists.
-        for model in (
-            models.Project,
-            models.Participation,
-            models.ProjectSector,
-            models.Budget,  # the figures' budgeted cost (opendata.money_stats)
-            models.SubnationalParticipation,
-            models.Location,
-            models.SectorCategory,
-            models.SdgGoal,
-            Region,
-            Country,
-            Bloc,
-            BlocMembership,
-            Province,
-            Unit,
-        ):
-            post_save.connect(facets.invalidate, sender=model)
-            post_delete.connect(facets.invalidate, sender=model)
-        for field in ("provinces", "blocs", "sdg_goals"):
-            m2m_changed.connect(
-                facets.invalidate, sender=getattr(models.Project, field).through
-            )
+        # The data generation: counts, cached figures and cached open-data files
+        # follow any change to what the public sees, projects and their rows,
+        # partners, the directory and the reference lists (history rows follow
+        # their object's save).
+        for label in ("partners", "directory", "projects"):
+            for model in apps.get_app_config(label).get_models():
+                if model.__name__.startswith("Historical"):
+                    continue
+                post_save.connect(facets.invalidate, sender=model)
+                post_delete.connect(facets.invalidate, sender=model)
+                for field in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        facets.invalidate, sender=field.remote_field.through
+                    )
 
         # A database from before the search gets its index after the migrate.
         post_migrate.connect(search.index_after_migrate, sender=self)
