@@ -44,8 +44,9 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("search/", site_search.site_search, name="search"),
-    # Open data and figures sit under /projects/, before the project pages' slugs.
-    path("projects/", include("opendata.urls")),
+    # Open data and figures sit under /projects/ and /programmes/, before the
+    # pages' slugs.
+    path("", include("opendata.urls")),
     path("projects/", include("projects.urls")),
     path("programmes/", include("projects.programme_urls")),
     path("partners/", include("partners.urls")),

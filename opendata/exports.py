@@ -31,6 +31,7 @@ from projects.models import (
     Location,
     Mission,
     Participation,
+    Programme,
     Project,
     ProjectSector,
     Result,
@@ -173,6 +174,10 @@ class References:
         self.blocs = in_order(Bloc.objects.all())
         self.document_categories = in_order(DocumentCategory.objects.all())
         self.units = in_order(Unit.objects.all())
+        # Published programmes only: a project never names an unpublished one.
+        self.programmes = in_order(
+            Programme.objects.published().select_related("commission__country")
+        )
         areas = in_order(SegibArea.objects.all())
         self.segib_sectors = in_order(SegibSector.objects.all())
         for segib_sector in self.segib_sectors.values():
@@ -216,6 +221,7 @@ def attach_contents(projects, references):
         project.contents = Contents()
         project.directorate = references.units.get(project.directorate_id)
         project.segib_sector = references.segib_sectors.get(project.segib_sector_id)
+        project.published_programme = references.programmes.get(project.programme_id)
         by_pk[project.pk] = project
     keys = list(by_pk)
 

@@ -32,7 +32,7 @@ from .formatting import (
 
 # Version of the JSON structure (opendata/schemas/projects.schema.json). A new field
 # is a minor change; a renamed, removed or retyped one a major change.
-JSON_SCHEMA_VERSION = "1.2"
+JSON_SCHEMA_VERSION = "1.3"
 
 
 class Labels:
@@ -200,12 +200,38 @@ def location_record(location):
     }
 
 
-def project_record(project, labels, absolute_url):
-    """One project as the JSON export writes it (projects.schema.json)."""
-    urls = {}
+def in_every_language(produce):
+    """{language: ``produce()`` with the language active}."""
+    texts = {}
     for language in LANGUAGES:
         with translation.override(language):
-            urls[language] = absolute_url(project.get_absolute_url())
+            texts[language] = produce()
+    return texts
+
+
+def programme_record(programme, absolute_url):
+    """The published bilateral programme a project belongs to, or None."""
+    if programme is None:
+        return None
+    commission = programme.commission
+    return {
+        "code": programme.slug,
+        "iati_identifier": programme.iati_identifier or None,
+        "title": in_languages(programme, "title"),
+        "url": in_every_language(lambda: absolute_url(programme.get_absolute_url())),
+        "period_start": iso(programme.period_start),
+        "period_end": iso(programme.period_end),
+        "commission": {
+            "name": in_every_language(lambda: str(commission.name)),
+            "date": iso(commission.date),
+            "country": commission.country.code,
+        },
+    }
+
+
+def project_record(project, labels, absolute_url):
+    """One project as the JSON export writes it (projects.schema.json)."""
+    urls = in_every_language(lambda: absolute_url(project.get_absolute_url()))
     return {
         "iati_identifier": publishing.public_identifier(project),
         "slug": project.slug,
@@ -226,6 +252,7 @@ def project_record(project, labels, absolute_url):
         else named(project.segib_sector, "slug")
         | {"area": named(project.segib_sector.area, "slug")},
         "fo_ar_number": project.fo_ar_number or None,
+        "programme": programme_record(project.published_programme, absolute_url),
         "dates": {
             "planned_start": iso(project.planned_start),
             "planned_end": iso(project.planned_end),

@@ -1,59 +1,45 @@
-"""A published project's own open-data files, beside its page: ``/projects/<slug>.json``
-(the JSON export's document, holding this one project, valid against the same
-schema) and ``/projects/<slug>.xml`` (its IATI activity). They answer a conditional
-GET by the project's last save (``ETag``, ``Last-Modified``: 304), and an unknown or
-unpublished project with an error in the file's own format, never an HTML page."""
+"""A published project's and a published programme's own open-data files, beside
+their pages: ``/projects/<slug>.json`` (the JSON export's document, holding this one
+project, valid against the same schema) and ``/projects/<slug>.xml`` (its IATI
+activity); ``/programmes/<slug>.json`` (the document with the programme's published
+projects, each naming the programme) and ``/programmes/<slug>.xml`` (the programme's
+parent activity and its projects' activities, hierarchy 1 and 2). They answer a
+conditional GET on the data generation (``responses.conditional``: 304), and an
+unknown or unpublished page with an error in the file's own format, never an HTML
+page."""
 
-import json
-
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition
-from lxml import etree
 
 from projects.filters import ProjectFilter
-from projects.models import Project
+from projects.models import Programme, Project
 
+from .responses import conditional
 from .views import IatiExportView, JsonExportView
 
 
-def changed(request, slug):
-    """(version, last save) of the published project, read once per request
-    (both the ETag and Last-Modified ask)."""
-    if not hasattr(request, "project_change"):
-        request.project_change = (
-            Project.objects.published()
-            .filter(slug=slug)
-            .values_list("version", "updated_at")
-            .first()
-        )
-    return request.project_change
-
-
-def last_change(request, slug):
-    found = changed(request, slug)
-    return found[1] if found else None
-
-
-def version_tag(request, slug):
-    """Changes with every save of the project (``Last-Modified`` has whole
-    seconds only)."""
-    found = changed(request, slug)
-    return f"{found[0]}-{found[1].timestamp():.6f}" if found else None
-
-
-class ProjectFileMixin:
-    """One published project through an export view (its stream, its format)."""
+class OwnFileMixin:
+    """The published projects of one page through an export view (its stream,
+    its format): ``projects(slug)`` gives them, or None for an unknown page."""
 
     def get(self, request, slug):
-        queryset = Project.objects.published().filter(slug=slug)
-        if not queryset.exists():
-            return self.not_found()
+        queryset = self.projects(slug)
+        if queryset is None:
+            return self.error(_("Not found"), [self.message()], 404)
         self.filterset = ProjectFilter(QueryDict(), queryset=queryset, request=request)
         self.filterset.is_valid()
+        missing = self.refuse(queryset)
+        if missing:
+            return missing
         response = self.stream_response(request, queryset)
         response["Content-Disposition"] = f'inline; filename="{slug}.{self.extension}"'
         return response
+
+
+class ProjectFileMixin(OwnFileMixin):
+    def projects(self, slug):
+        queryset = Project.objects.published().filter(slug=slug)
+        return queryset if queryset.exists() else None
 
     def message(self):
         return _("No published project has this address.")
@@ -63,26 +49,32 @@ class ProjectJsonView(ProjectFileMixin, JsonExportView):
     def source(self, catalogue, query):
         return self.filterset.queryset.get().get_absolute_url()
 
-    def not_found(self):
-        body = {"error": {"status": 404, "message": self.message()}}
-        return HttpResponse(
-            json.dumps(body, ensure_ascii=False),
-            status=404,
-            content_type="application/json",
-        )
-
 
 class ProjectIatiView(ProjectFileMixin, IatiExportView):
-    def not_found(self):
-        error = etree.Element("error", {"status": "404"})
-        etree.SubElement(error, "message").text = self.message()
-        return HttpResponse(
-            etree.tostring(error, xml_declaration=True, encoding="utf-8"),
-            status=404,
-            content_type="application/xml; charset=utf-8",
-        )
+    pass
 
 
-conditional = condition(etag_func=version_tag, last_modified_func=last_change)
+class ProgrammeFileMixin(OwnFileMixin):
+    def projects(self, slug):
+        self.programme = Programme.objects.published().filter(slug=slug).first()
+        if self.programme is None:
+            return None
+        return Project.objects.published().filter(programme=self.programme)
+
+    def message(self):
+        return _("No published programme has this address.")
+
+
+class ProgrammeJsonView(ProgrammeFileMixin, JsonExportView):
+    def source(self, catalogue, query):
+        return self.programme.get_absolute_url()
+
+
+class ProgrammeIatiView(ProgrammeFileMixin, IatiExportView):
+    pass
+
+
 project_json = conditional(ProjectJsonView.as_view())
 project_xml = conditional(ProjectIatiView.as_view())
+programme_json = conditional(ProgrammeJsonView.as_view())
+programme_xml = conditional(ProgrammeIatiView.as_view())

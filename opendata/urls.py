@@ -1,4 +1,6 @@
-"""Open data and figures of the catalogue, at /projects/… beside the catalogue."""
+"""Open data and figures, beside the pages they come from: the catalogue's
+downloads and figures under /projects/, a project's and a programme's own files
+beside their pages (no slug holds a dot)."""
 
 from django.urls import path
 
@@ -7,12 +9,19 @@ from . import project_files, views
 app_name = "opendata"
 
 urlpatterns = [
-    path("stats/", views.StatsView.as_view(), name="stats"),
-    path("export.csv", views.CsvExportView.as_view(), name="export-csv"),
-    path("export.json", views.JsonExportView.as_view(), name="export-json"),
-    path("export.schema.json", views.export_schema, name="export-schema"),
-    path("iati.xml", views.IatiExportView.as_view(), name="iati-xml"),
-    # A project's own files, beside its page (no slug holds a dot).
-    path("<slug:slug>.json", project_files.project_json, name="project-json"),
-    path("<slug:slug>.xml", project_files.project_xml, name="project-xml"),
+    path("projects/stats/", views.StatsView.as_view(), name="stats"),
+    path("projects/export.csv", views.export_csv, name="export-csv"),
+    path("projects/export.json", views.export_json, name="export-json"),
+    path("projects/export.schema.json", views.export_schema, name="export-schema"),
+    path("projects/iati.xml", views.iati_xml, name="iati-xml"),
+    path("projects/<slug:slug>.json", project_files.project_json, name="project-json"),
+    path("projects/<slug:slug>.xml", project_files.project_xml, name="project-xml"),
+    path(
+        "programmes/<slug:slug>.json",
+        project_files.programme_json,
+        name="programme-json",
+    ),
+    path(
+        "programmes/<slug:slug>.xml", project_files.programme_xml, name="programme-xml"
+    ),
 ]

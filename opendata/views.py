@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from partners.filters import unknown_parameters, unknown_parameters_message
 from partners.pagination import filter_notices
 from projects import facets
 from projects.filters import ProjectFilter, active_filters
@@ -32,6 +33,11 @@ from .exports import in_languages as every_language
 from .iati import Context
 from .iati_file import iati_stream, web_check
 from .json_export import JSON_SCHEMA_VERSION, json_stream, publisher
+from .responses import conditional, json_error, xml_error
+
+# Parameters a download accepts and ignores besides the catalogue's filters: the
+# catalogue's page, so that its address with the page still gives the whole file.
+IGNORED_PARAMETERS = ("page",)
 
 JSON_SCHEMA = Path(__file__).resolve().parent / "schemas" / "projects.schema.json"
 
@@ -45,6 +51,16 @@ class ExportView(View):
     per_language = False
 
     def get(self, request):
+        unknown, accepted = unknown_parameters(
+            request.GET, ProjectFilter, also=IGNORED_PARAMETERS
+        )
+        if unknown:
+            return self.error(
+                _("These filters cannot be applied"),
+                [unknown_parameters_message(unknown, accepted)],
+                400,
+                accepted=accepted,
+            )
         filterset = ProjectFilter(
             request.GET, queryset=Project.objects.published(), request=request
         )
@@ -79,13 +95,23 @@ class ExportView(View):
         """A response instead of the file, or None."""
         return None
 
-    def error(self, title, messages, status):
+    def error(self, title, messages, status, accepted=()):
+        """A page for people (a spreadsheet's link is opened in a browser);
+        machine-read formats answer in their own format instead."""
         query = self.request.GET.copy()
         query.pop("page", None)
+        for name in list(query) if accepted else ():
+            if name not in accepted:  # the catalogue link drops the unknown ones
+                query.pop(name)
         return render(
             self.request,
             "opendata/export_error.html",
-            {"title": title, "messages": messages, "query": query.urlencode()},
+            {
+                "title": title,
+                "messages": messages,
+                "query": query.urlencode(),
+                "accepted": accepted,
+            },
             status=status,
         )
 
@@ -138,6 +164,10 @@ class JsonExportView(ExportView):
         """The page the file's projects come from: the catalogue, filtered."""
         return f"{catalogue}?{query.urlencode()}" if query else catalogue
 
+    def error(self, title, messages, status, accepted=()):
+        extra = {"accepted_parameters": list(accepted)} if accepted else {}
+        return json_error(status, messages, title=str(title), **extra)
+
 
 class IatiExportView(ExportView):
     """IATI 2.03 ``iati-activities``: one activity per project whose activity is
@@ -162,9 +192,18 @@ class IatiExportView(ExportView):
             404,
         )
 
+    def error(self, title, messages, status, accepted=()):
+        extra = {"accepted-parameters": accepted} if accepted else {}
+        return xml_error(status, [title, *messages], **extra)
+
     def stream(self, queryset, language):
         context = Context(self.absolute_url, samples=has_samples(queryset))
         return iati_stream(in_chunks(queryset), context, check=web_check())
+
+
+export_csv = conditional(CsvExportView.as_view())
+export_json = conditional(JsonExportView.as_view())
+iati_xml = conditional(IatiExportView.as_view())
 
 
 def export_schema(request):

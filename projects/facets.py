@@ -6,8 +6,10 @@ A transaction with changes not yet committed sees other data than everyone else:
 caches in a namespace of its own, which no other connection reads and which its
 next change, a rolled-back savepoint or its commit leaves behind."""
 
+import datetime
 import hashlib
 import json
+import math
 import secrets
 import time
 
@@ -32,6 +34,7 @@ DECENTRALISED_CHOICES = [
 ]
 
 GENERATION_KEY = "projects:facets:generation"
+CHANGED_KEY = "projects:facets:changed-at"
 TIMEOUT = 60 * 30
 # Bump when the shape of what is cached changes, so that a new release never reads
 # what an older one stored in the shared cache.
@@ -48,11 +51,23 @@ def generation():
 def bump():
     """A new generation. Atomic where the cache backend increments atomically
     (local memory, Redis, Memcached): two bumps never give the same one."""
+    cache.set(CHANGED_KEY, time.time(), timeout=None)
     try:
         return cache.incr(GENERATION_KEY)
     except ValueError:  # missing: seed it (never over another writer's), then bump
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         return cache.incr(GENERATION_KEY)
+
+
+def last_change():
+    """When the data last changed (an aware datetime), or None when the cache no
+    longer knows: answers then say nothing of their age (``Last-Modified``)."""
+    changed = cache.get(CHANGED_KEY)
+    if changed is None:
+        return None
+    # Up to the next whole second (HTTP dates have no fraction): a second change
+    # within the same second still gives a later date than the first one's.
+    return datetime.datetime.fromtimestamp(math.ceil(changed), tz=datetime.UTC)
 
 
 class PendingBump:
@@ -75,6 +90,16 @@ def pending():
         if isinstance(callback, PendingBump) and not callback.done:
             return callback
     return None
+
+
+def uncommitted():
+    """A key part for this connection's changes not committed yet ("" when none):
+    what a transaction reads of its own writes is never cached as the
+    generation's, and a rollback leaves nothing behind."""
+    if queued := pending():
+        savepoints = transaction.get_connection().savepoint_ids
+        return f"{queued.token}:{queued.changes}:{savepoints}"
+    return ""
 
 
 def invalidate(action="post_", **kwargs):
@@ -100,9 +125,8 @@ def cached(filters, compute):
         for name, value in sorted(filters.items())
         if name != "sort" and value not in (None, "") and key_part(value) != []
     }
-    if queued := pending():
-        savepoints = transaction.get_connection().savepoint_ids
-        chosen["uncommitted"] = f"{queued.token}:{queued.changes}:{savepoints}"
+    if part := uncommitted():
+        chosen["uncommitted"] = part
     digest = hashlib.sha256(json.dumps(chosen).encode()).hexdigest()[:32]
     key = f"projects:facets:{FORMAT}:{generation()}:{digest}"
     counts = cache.get(key)

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.db.models import Prefetch
-from django.http import FileResponse
+from django.http import FileResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -92,6 +92,7 @@ class ProjectCatalogueView(FilteredListView):
             ],
             active_filters=active_filters(self.filterset, self.request.GET),
             shows_samples=facets.shows_samples(),
+            export_query=export_query(self.request.GET),
             **kwargs,
         )
         return context | self.search_context(context["projects"])
@@ -107,6 +108,16 @@ class ProjectCatalogueView(FilteredListView):
             "search_empty": query.empty,
             "suggestions": [] if projects else fulltext.suggestions(query),
         }
+
+
+def export_query(query):
+    """The query string of the catalogue's downloads: its filters and search, not
+    its page or order, nor a parameter the downloads would refuse as unknown."""
+    kept = QueryDict(mutable=True)
+    for name in query:
+        if name in ProjectFilter.base_filters and name not in ("page", "sort"):
+            kept.setlist(name, query.getlist(name))
+    return f"?{kept.urlencode()}" if kept else ""
 
 
 def document_download(request, slug, pk):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 
 def in_ci():
@@ -124,3 +125,67 @@ def full_project(make_project):
         actual_value=12,
     )
     return project
+
+
+PROGRAMME_TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def make_programme(references):
+    """make_programme(country, number, published, **fields): a bilateral programme
+    approved at a joint commission with ``country``."""
+    from directory.models import Unit
+    from partners.models import Country
+    from projects.models import JointCommission, Programme
+
+    dash = "\N{EN DASH}"
+
+    def make(country="BO", number=3, published=True, **fields):
+        commission = JointCommission.objects.create(
+            country=Country.objects.get(code=country),
+            number=number + 3,
+            date=datetime.date(2024, 5, 12),
+            directorate=Unit.objects.get(slug="bilateral-cooperation"),
+        )
+        defaults = {
+            "title_es": f"Programa de Cooperación Técnica Argentina{dash}{country}",
+            "title_en": f"Argentina{dash}{country} Technical Cooperation Programme",
+            "slug": f"programa-{country.lower()}-{number}",
+            "number": number,
+            "period_start": datetime.date(2024, 6, 1),
+            "period_end": PROGRAMME_TODAY + datetime.timedelta(days=365),
+        }
+        return Programme.objects.create(
+            commission=commission, is_published=published, **defaults | fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def two_programmes(make_programme, make_project):
+    """Two published programmes with two and one projects, an unpublished one with
+    a project, and a project of none."""
+    bolivia = make_programme("BO")
+    chile = make_programme("CL")
+    hidden = make_programme("UY", published=False)
+    children = {
+        bolivia: [
+            make_project(
+                programme=bolivia, partners=[("AR", "provider"), ("BO", "recipient")]
+            ),
+            make_project(
+                programme=bolivia,
+                partners=[("AR", "provider"), ("BO", "recipient")],
+                sectors=[("31120", 60), ("14010", 40)],
+            ),
+        ],
+        chile: [
+            make_project(
+                programme=chile, partners=[("AR", "provider"), ("CL", "recipient")]
+            )
+        ],
+    }
+    hidden_child = make_project(programme=hidden)
+    loose = make_project()
+    return children, hidden, hidden_child, loose

@@ -13,72 +13,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
-from directory.models import Unit
 from opendata import exports
 from opendata.iati_programmes import Child, sector_shares, status
 from opendata.iati_rules import check_activity
-from partners.models import Country
 from projects.identifiers import activity_identifier
-from projects.models import JointCommission, Programme, Project, ProjectSector
+from projects.models import Programme, Project, ProjectSector
 
 pytestmark = pytest.mark.django_db
 
 BASE_URL = "https://cooperacion.example.gob.ar"
 TODAY = timezone.localdate()
 DASH = "\N{EN DASH}"
-
-
-@pytest.fixture
-def make_programme(references):
-    def make(country="BO", number=3, published=True, **fields):
-        commission = JointCommission.objects.create(
-            country=Country.objects.get(code=country),
-            number=number + 3,
-            date=datetime.date(2024, 5, 12),
-            directorate=Unit.objects.get(slug="bilateral-cooperation"),
-        )
-        defaults = {
-            "title_es": f"Programa de Cooperación Técnica Argentina{DASH}{country}",
-            "title_en": f"Argentina{DASH}{country} Technical Cooperation Programme",
-            "slug": f"programa-{country.lower()}-{number}",
-            "number": number,
-            "period_start": datetime.date(2024, 6, 1),
-            "period_end": TODAY + datetime.timedelta(days=365),
-        }
-        return Programme.objects.create(
-            commission=commission, is_published=published, **defaults | fields
-        )
-
-    return make
-
-
-@pytest.fixture
-def two_programmes(make_programme, make_project):
-    """Two published programmes with two and one projects, an unpublished one with
-    a project, and a project of none."""
-    bolivia = make_programme("BO")
-    chile = make_programme("CL")
-    hidden = make_programme("UY", published=False)
-    children = {
-        bolivia: [
-            make_project(
-                programme=bolivia, partners=[("AR", "provider"), ("BO", "recipient")]
-            ),
-            make_project(
-                programme=bolivia,
-                partners=[("AR", "provider"), ("BO", "recipient")],
-                sectors=[("31120", 60), ("14010", 40)],
-            ),
-        ],
-        chile: [
-            make_project(
-                programme=chile, partners=[("AR", "provider"), ("CL", "recipient")]
-            )
-        ],
-    }
-    hidden_child = make_project(programme=hidden)
-    loose = make_project()
-    return children, hidden, hidden_child, loose
 
 
 def activities(document):
