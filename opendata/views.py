@@ -19,8 +19,9 @@ from projects import facets
 from projects.filters import ProjectFilter, active_filters
 from projects.models import Project
 
-from . import missions, money_stats, stats
+from . import export_cache, missions, money_stats, stats
 from .csv_export import csv_stream
+from .export_cache import KeptExport
 from .exports import (
     applied_filters,
     export_filename,
@@ -45,6 +46,7 @@ JSON_SCHEMA = Path(__file__).resolve().parent / "schemas" / "projects.schema.jso
 class ExportView(View):
     """Checks the catalogue's filters, then streams the file for them."""
 
+    kept = None
     content_type = ""
     extension = ""
     stem = "projects"
@@ -69,18 +71,46 @@ class ExportView(View):
                 _("These filters cannot be applied"), filter_errors(filterset), 400
             )
         self.filterset = filterset
+        self.kept = KeptExport(request) if request.method == "GET" else None
         queryset = filterset.qs
-        missing = self.refuse(queryset)
-        if missing:
-            return missing
+        if not (self.kept and self.kept.is_kept()):  # a kept file needs no checks
+            wait = self.kept and export_cache.rate_limited(request)
+            if wait:
+                return self.too_many(wait)
+            missing = self.refuse(queryset)
+            if missing:
+                return missing
         return self.stream_response(request, queryset)
 
+    def too_many(self, wait):
+        """429: an anonymous client started too many uncached downloads."""
+        response = self.error(
+            _("Too many downloads"),
+            [
+                _(
+                    "You asked for many downloads in a short time. Wait "
+                    "%(seconds)s seconds and try again; downloads already "
+                    "prepared have no limit."
+                )
+                % {"seconds": wait}
+            ],
+            429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
+
     def stream_response(self, request, queryset):
-        """The file of ``queryset``'s projects, streamed (headers only for HEAD)."""
+        """The file of ``queryset``'s projects, streamed (headers only for HEAD);
+        a catalogue download from its kept copy, or kept on the way
+        (``export_cache``)."""
         language = translation.get_language()
         if request.method == "HEAD":
             # Headers only: servers drop a HEAD body, but would still make all of it.
             response = HttpResponse(content_type=self.content_type)
+        elif self.kept:
+            response = self.kept.response(
+                lambda: self.stream(queryset, language), self.content_type
+            )
         else:
             response = StreamingHttpResponse(
                 self.stream(queryset, language), content_type=self.content_type

@@ -198,10 +198,14 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: cached counts never leak between tests."""
+    """Each test starts with an empty cache and no kept download: cached counts
+    and files never leak between tests."""
+    import shutil
+
     from django.core.cache import cache
 
     cache.clear()
+    shutil.rmtree(settings.DGCIN_EXPORT_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # CORS on the open data only (CORS_URLS_REGEX below).
+    "corsheaders",
     # The portal's apps, in the order of their import arrows (ARCHITECTURE.md).
     "partners",
     "directory",
@@ -56,6 +58,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses open data only (DGCIN_OPEN_DATA_URLS); last to see the response.
+    "dgcin.middleware.OpenDataGZipMiddleware",
+    # CORS headers on open data, and its preflight answered, before anything else.
+    "corsheaders.middleware.CorsMiddleware",
     # Cache-Control: no-store on private pages; early, to mark every answer.
     "dgcin.middleware.PrivateCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -289,6 +295,28 @@ IATI_SCHEMA_DIR = Path(
         "IATI_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "iati" / "schema")
     )
 )
+
+# The machine-readable open data (downloads, a project's and a programme's files,
+# the API, the IATI files, the data catalogue): any site may read them (CORS, GET
+# only) and they are sent compressed. Pages are neither: they carry CSRF tokens,
+# and compression beside a secret opens BREACH (dgcin/middleware.py).
+DGCIN_OPEN_DATA_URLS = (
+    r"^/(?:en/)?(?:projects/(?:export\.[a-z.]+|iati\.xml|[-\w]+\.(?:json|xml))"
+    r"|programmes/[-\w]+\.(?:json|xml))$"
+    r"|^/(?:api/|iati/|data\.json$)"
+)
+CORS_URLS_REGEX = DGCIN_OPEN_DATA_URLS
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition", "Retry-After")
+# The catalogue's downloads are kept on disk per data generation (opendata/
+# export_cache.py; each app server keeps its own); a client that is not signed in
+# may start this many uncached ones (django-ratelimit's "count/period").
+DGCIN_EXPORT_CACHE_DIR = env.path(
+    "DGCIN_EXPORT_CACHE_DIR", default=BASE_DIR / "var" / "exports"
+)
+DGCIN_EXPORT_RATE = env.str("DGCIN_EXPORT_RATE", default="10/m")
 
 # Languages a project document may be written in (ISO 639-1).
 DOCUMENT_LANGUAGES = [

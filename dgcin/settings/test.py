@@ -4,6 +4,11 @@ The database is in-memory SQLite unless DATABASE_URL points elsewhere (CI sets i
 PostgreSQL for the second run).
 """
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -23,6 +28,9 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Kept downloads in a folder of this test process (tests/conftest.py empties it).
+DGCIN_EXPORT_CACHE_DIR = Path(tempfile.mkdtemp(prefix="dgcin-test-exports-"))
+atexit.register(shutil.rmtree, DGCIN_EXPORT_CACHE_DIR, ignore_errors=True)
 # Staff sign in with password and code everywhere else (base.py). Off here so that
 # the tests of other parts can sign staff in with force_login and admin_client; the
 # tests that turn it on (override_settings) and go through the whole sign-in are

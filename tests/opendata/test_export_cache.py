@@ -1,0 +1,213 @@
+"""Kept downloads (opendata/export_cache.py): written once per data generation and
+served from disk, gzip on the way, never kept over uncommitted changes; the limit
+on a visitor's uncached downloads; CORS and compression on open data only."""
+
+import gzip
+import json
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import translation
+from lxml import etree
+
+pytestmark = pytest.mark.django_db
+
+EXPORTS = ["/projects/export.csv", "/projects/export.json", "/projects/iati.xml"]
+
+
+def body(response):
+    data = b"".join(response.streaming_content)
+    if response.get("Content-Encoding") == "gzip":
+        return gzip.decompress(data)
+    return data
+
+
+def kept_files():
+    folder = settings.DGCIN_EXPORT_CACHE_DIR
+    if not folder.exists():
+        return []
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def committed(make_project, django_capture_on_commit_callbacks):
+    """make_project(...) committed, as in production: the generation moves."""
+
+    def make(**fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_project(**fields)
+
+    return make
+
+
+@pytest.mark.parametrize("path", EXPORTS)
+def test_a_download_is_kept_then_served_from_the_kept_file(
+    client, committed, path, django_assert_num_queries
+):
+    committed()
+    first = client.get(path, {"sort": "title"})
+    assert first["X-Export-Cache"] == "miss"
+    made = body(first)
+    files = kept_files()
+    assert len(files) == 1
+    assert gzip.decompress(files[0].read_bytes()) == made
+    with django_assert_num_queries(0):  # nothing read: not even the filters' lists
+        second = client.get(
+            path, {"sort": "title"}, headers={"Accept-Encoding": "gzip"}
+        )
+        assert second["X-Export-Cache"] == "hit"
+        assert second["Content-Encoding"] == "gzip"
+        assert body(second) == made
+    third = client.get(path, {"sort": "title"})  # no gzip: decompressed on the way
+    assert "Content-Encoding" not in third
+    assert body(third) == made
+    assert "Accept-Encoding" in third["Vary"]
+
+
+def test_each_query_and_language_is_a_file_of_its_own(client, committed):
+    committed(modality="triangular")
+    committed(modality="bilateral")
+    triangular = body(client.get("/projects/export.json", {"modality": "triangular"}))
+    everything = body(client.get("/projects/export.json"))
+    assert json.loads(triangular)["count"] == 1
+    assert json.loads(everything)["count"] == 2
+    spanish = body(client.get("/projects/export.csv"))
+    english = body(client.get("/en/projects/export.csv"))
+    assert spanish != english
+    assert len(kept_files()) == 4
+    # The same filters in another order, and the catalogue's page, are the same file.
+    again = client.get("/projects/export.json?page=3&modality=triangular")
+    assert again["X-Export-Cache"] == "hit"
+
+
+def test_a_public_change_makes_a_new_file_and_removes_the_old_ones(client, committed):
+    project = committed(title_es="Agua segura")
+    assert b"Agua segura" in body(client.get("/projects/export.csv"))
+    old = kept_files()
+    project.title_es = "Agua potable"
+    with translation.override("es"):
+        committed(title_es="Otro proyecto")  # a committed change: a new generation
+    response = client.get("/projects/export.csv")
+    assert response["X-Export-Cache"] == "miss"
+    assert b"Otro proyecto" in body(response)
+    assert kept_files() != old
+    assert not any(path.exists() for path in old)
+
+
+def test_uncommitted_changes_are_never_kept(client, make_project):
+    make_project()  # inside the test's transaction, never committed
+    response = client.get("/projects/export.json")
+    assert response["X-Export-Cache"] == "miss"
+    body(response)
+    assert kept_files() == []
+
+
+def test_an_abandoned_download_leaves_nothing(client, committed):
+    for _ in range(3):
+        committed()
+    response = client.get("/projects/export.json")
+    stream = iter(response.streaming_content)
+    next(stream)
+    response.close()  # the client went away
+    assert kept_files() == []
+    assert not any(settings.DGCIN_EXPORT_CACHE_DIR.rglob("*.part"))
+
+
+# The limit on uncached downloads ----------------------------------------------------
+
+
+@override_settings(DGCIN_EXPORT_RATE="2/m")
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/projects/export.csv", "text/html"),
+        ("/projects/export.json", "application/json"),
+        ("/projects/iati.xml", "application/xml"),
+    ],
+)
+def test_a_visitor_is_limited_to_a_few_uncached_downloads(
+    client, committed, path, kind
+):
+    committed()
+    for order in ("title", "start"):  # downloaded whole, so kept
+        response = client.get(path, {"sort": order})
+        assert response.status_code == 200
+        body(response)
+    refused = client.get(path, {"sort": "-updated"})
+    assert refused.status_code == 429
+    assert refused["Content-Type"].startswith(kind)
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "Esperá" in refused.content.decode()
+    # A kept file is never limited; another client is counted apart.
+    assert client.get(path, {"sort": "title"}).status_code == 200
+    other = client.get(path, {"sort": "-updated"}, REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+
+
+@override_settings(DGCIN_EXPORT_RATE="1/m")
+def test_signed_in_staff_are_not_limited(admin_client, committed):
+    committed()
+    for query in ("a", "b", "c"):
+        response = admin_client.get("/projects/export.json", {"q": query})
+        assert response.status_code == 200
+
+
+@override_settings(DGCIN_EXPORT_RATE="1/m")
+def test_the_429_is_translated(client, committed):
+    committed()
+    client.get("/en/projects/export.json", {"q": "a"})
+    refused = client.get("/en/projects/export.json", {"q": "b"})
+    assert refused.status_code == 429
+    message = json.loads(refused.content)["error"]["message"]
+    assert "You asked for many downloads in a short time." in message
+
+
+# CORS and compression: open data only ----------------------------------------------
+
+
+OPEN_DATA = [
+    "/projects/export.json",
+    "/en/projects/export.csv",
+    "/projects/iati.xml",
+    "/projects/export.schema.json",
+]
+
+
+@pytest.mark.parametrize("path", OPEN_DATA)
+def test_open_data_is_open_to_other_sites_scripts(client, make_project, path):
+    make_project()
+    response = client.get(path, headers={"Origin": "https://example.org"})
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+    preflight = client.options(
+        path,
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "GET",
+        },
+    )
+    assert preflight.status_code == 200
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize("path", ["/projects/", "/admin/login/", "/accounts/login/"])
+def test_pages_are_not_open_to_other_sites_nor_compressed(client, path):
+    response = client.get(
+        path, headers={"Origin": "https://example.org", "Accept-Encoding": "gzip"}
+    )
+    assert "Access-Control-Allow-Origin" not in response
+    assert "Content-Encoding" not in response
+
+
+def test_a_projects_own_file_is_compressed_for_clients_that_accept_it(
+    client, make_project
+):
+    project = make_project()
+    response = client.get(
+        f"/projects/{project.slug}.xml", headers={"Accept-Encoding": "gzip"}
+    )
+    assert response["Content-Encoding"] == "gzip"
+    tree = etree.fromstring(body(response))
+    assert tree.find("iati-activity") is not None
