@@ -9,15 +9,28 @@ worker up with a small filtered download of the same kind, and downloads the exp
 once while sampling the worker's resident memory (RSS, every 10 ms). It prints, per
 export: time to the first body byte, total time, bytes, throughput, the worker's RSS
 before and at its peak; then, between the sizes, the ratios (a flat memory profile
-gives a peak-RSS ratio near 1 while bytes grow 10x). Traffic goes only to 127.0.0.1;
-each server is stopped when its download ends.
+gives a peak-RSS ratio near 1 while bytes grow 10x). Each export is then downloaded
+again from the file the first download kept (opendata/export_cache.py), as is and
+gzip-compressed.
+
+Then, per size, the load test: gunicorn as in production (4 sync workers), a few
+client threads asking for catalogue pages for a while, alone, and again with 64
+more threads downloading full exports (CSV, JSON, IATI; gzip accepted) at the same
+time, right after a data change (so every file must be written again). It prints
+the catalogue's p50 and p95 in both runs and their ratio (the goal: p95 with
+exports within 2x), and how the exports were answered (written, kept, 429, 503).
+Traffic goes only to 127.0.0.1; each server is stopped when its run ends.
 
     .venv/bin/python bench/exports.py [--projects 10000 100000] [--sqlite]
+        [--load-seconds 20] [--no-single]
 """
 
 import argparse
 import http.client
+import itertools
 import os
+import socket
+import statistics
 import sys
 import threading
 import time
@@ -82,7 +95,7 @@ def wait_for(port):
     raise RuntimeError("gunicorn did not answer")
 
 
-def download(port, path, pid=None):
+def download(port, path, pid=None, headers=None):
     """(status, seconds to the first body byte, seconds in all, bytes, peak RSS)."""
     peak, stop = [0], threading.Event()
 
@@ -97,7 +110,7 @@ def download(port, path, pid=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1800)
     began = time.perf_counter()
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         size = len(response.read(1))
         first = time.perf_counter() - began
@@ -114,28 +127,146 @@ def download(port, path, pid=None):
 
 
 def measure(env, path):
+    """The download of ``path`` written (uncached), then from its kept file as is
+    and gzip-compressed: {kind: figures}."""
     port = free_port()
     # A sync worker is killed after --timeout seconds of one request: long downloads
     # need a generous one (see bench/README.md).
     server = start_gunicorn(env, port, 1, "--timeout", "1800")
+    figures = {}
     try:
         wait_for(port)
         pid = worker_of(server.pid)
         separator = "&" if "?" in path else "?"
         download(port, f"{path}{separator}{WARM_UP}")
-        before = rss_kib(pid)
-        status, first, total, size, peak = download(port, path, pid)
+        for kind, headers in (
+            ("written", {}),
+            ("kept", {}),
+            ("kept, gzip", {"Accept-Encoding": "gzip"}),
+        ):
+            before = rss_kib(pid)
+            status, first, total, size, peak = download(port, path, pid, headers)
+            figures[kind] = {
+                "status": status,
+                "first": first * 1000,
+                "total": total,
+                "bytes": size,
+                "before": before / 1024,
+                "peak": peak / 1024,
+            }
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {
-        "status": status,
-        "first": first * 1000,
-        "total": total,
-        "bytes": size,
-        "before": before / 1024,
-        "peak": peak / 1024,
-    }
+    return figures
+
+
+# The load test: catalogue pages alone, then beside 64 export downloads ------------
+
+PAGES = [
+    "/projects/",
+    "/projects/?modality=triangular",
+    "/projects/?region=africa",
+    "/projects/?q=agua",
+    "/projects/?sector=311&page=2",
+    "/en/projects/?status=ongoing",
+]
+FULL_EXPORTS = ["/projects/export.csv", "/projects/export.json", "/projects/iati.xml"]
+
+
+def load(port, seconds, page_threads, export_threads):
+    """Catalogue latencies (s) and export answers while ``page_threads`` ask for
+    pages and ``export_threads`` download exports, for ``seconds``."""
+    latencies, answers, lock = [], {}, threading.Lock()
+    stop = time.perf_counter() + seconds
+    pages = itertools.cycle(PAGES)
+    exports = itertools.cycle(FULL_EXPORTS)
+
+    def ask_pages():
+        while time.perf_counter() < stop:
+            with lock:
+                path = next(pages)
+            began = time.perf_counter()
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+            except OSError:
+                status = 0
+            with lock:
+                latencies.append((time.perf_counter() - began, status))
+
+    def ask_exports():
+        while time.perf_counter() < stop:
+            with lock:
+                path = next(exports)
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+                connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+                response = connection.getresponse()
+                response.read()
+                kind = f"{response.status} {response.getheader('X-Export-Cache', '')}"
+                if response.status in (429, 503):
+                    time.sleep(min(int(response.getheader("Retry-After", "1")), 5))
+            except OSError:
+                kind = "error"
+            with lock:
+                answers[kind.strip()] = answers.get(kind.strip(), 0) + 1
+
+    threads = [threading.Thread(target=ask_pages) for _ in range(page_threads)]
+    threads += [threading.Thread(target=ask_exports) for _ in range(export_threads)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, answers
+
+
+def shared_cache():
+    """redis://127.0.0.1:6379/9 when a Redis server answers there, else the
+    embedded default (each worker its own cache: limits count per worker)."""
+    try:
+        connection = socket.create_connection(("127.0.0.1", 6379), timeout=1)
+    except OSError:
+        print("No Redis on 127.0.0.1:6379: each worker counts on its own.")
+        return "locmemcache://"
+    connection.close()
+    return "redis://127.0.0.1:6379/9"
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def load_test(env, seconds):
+    port = free_port()
+    server = start_gunicorn(env, port, 4, "--timeout", "1800")
+    rows = {}
+    try:
+        wait_for(port)
+        for path in PAGES:  # warm: imports, templates and cached facet counts
+            download(port, path)
+        for name, exporters in (("catalogue alone", 0), ("with 64 exports", 64)):
+            # A data change first: the facet counts and every export must be made
+            # again, as after an edit.
+            query(env, "from projects import facets; facets.bump()")
+            for path in PAGES:
+                download(port, path)
+            latencies, answers = load(port, seconds, 8, exporters)
+            times = [latency for latency, _ in latencies]
+            rows[name] = {
+                "requests": len(times),
+                "errors": sum(1 for _, status in latencies if status != 200),
+                "p50": statistics.median(times) * 1000,
+                "p95": percentile(times, 0.95) * 1000,
+                "answers": answers,
+            }
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return rows
 
 
 def main():
@@ -146,6 +277,8 @@ def main():
     parser.add_argument(
         "--sqlite", action="store_true", help="use SQLite, not PostgreSQL"
     )
+    parser.add_argument("--load-seconds", type=float, default=20)
+    parser.add_argument("--no-single", action="store_true", help="only the load test")
     args = parser.parse_args()
 
     results = {}
@@ -153,42 +286,73 @@ def main():
         env = os.environ.copy() | {"DJANGO_SETTINGS_MODULE": "bench.settings"}
         if len(args.projects) > 1:  # each size has its own database
             env.pop("DATABASE_URL", None)
+        # Kept files away from the portal's; one cache for every worker (the
+        # generation, the limits and the reservations are shared), Redis when one
+        # answers on the default port, as production would run.
+        env["DGCIN_EXPORT_CACHE_DIR"] = str(ROOT / "bench" / "results" / "exports")
+        env.setdefault("DJANGO_CACHE_URL", shared_cache())
         prepare_database(env, args.sqlite, count)
         manage(env, "compilemessages", "--ignore=.venv", "-v0")
-        query(env, "from projects import facets; facets.invalidate()")
+        query(env, "from projects import facets; facets.bump()")
         published = query(
             env,
             "from projects.models import Project; "
             "print(Project.objects.published().count())",
         )
         database = "SQLite" if args.sqlite else "PostgreSQL"
-        print(
-            f"\n{database}, {published} published projects, gunicorn 1 sync worker; "
-            "first = ms to the first body byte; RSS of the worker in MiB",
-            flush=True,
-        )
-        print(
-            f"{'export':58} {'status':>6} {'first':>7} {'total s':>8} {'MB':>8} "
-            f"{'MB/s':>6} {'RSS0':>6} {'peak':>6}",
-            flush=True,
-        )
-        for path in EXPORTS:
-            r = results.setdefault(path, {})[count] = measure(env, path)
+        if not args.no_single:
             print(
-                f"{path:58} {r['status']:6d} {r['first']:7.1f} {r['total']:8.2f} "
-                f"{r['bytes'] / 1e6:8.2f} {r['bytes'] / 1e6 / r['total']:6.2f} "
-                f"{r['before']:6.1f} {r['peak']:6.1f}",
+                f"\n{database}, {published} published projects, gunicorn 1 sync "
+                "worker; first = ms to the first body byte; RSS of the worker in MiB",
                 flush=True,
             )
-    if len(args.projects) > 1:
+            print(
+                f"{'export':58} {'from':>10} {'status':>6} {'first':>7} "
+                f"{'total s':>8} {'MB':>8} {'MB/s':>7} {'RSS0':>6} {'peak':>6}",
+                flush=True,
+            )
+            for path in EXPORTS:
+                figures = results.setdefault(path, {})[count] = measure(env, path)
+                for kind, r in figures.items():
+                    print(
+                        f"{path:58} {kind:>10} {r['status']:6d} {r['first']:7.1f} "
+                        f"{r['total']:8.2f} {r['bytes'] / 1e6:8.2f} "
+                        f"{r['bytes'] / 1e6 / r['total']:7.1f} "
+                        f"{r['before']:6.1f} {r['peak']:6.1f}",
+                        flush=True,
+                    )
+        rows = load_test(env, args.load_seconds)
+        print(
+            f"\n{database}, {published} published projects, gunicorn 4 sync workers;"
+            f" 8 threads on catalogue pages for {args.load_seconds:.0f} s, alone and"
+            " beside 64 threads downloading full exports, each run right after a "
+            "data change",
+            flush=True,
+        )
+        print(f"{'run':18} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
+        for name, row in rows.items():
+            print(
+                f"{name:18} {row['requests']:8d} {row['errors']:6d} "
+                f"{row['p50']:8.1f} {row['p95']:8.1f}"
+            )
+        alone, loaded = rows["catalogue alone"], rows["with 64 exports"]
+        print(
+            f"catalogue p95 with exports / alone: {loaded['p95'] / alone['p95']:.2f}"
+            " (goal: at most 2)"
+        )
+        answers = ", ".join(
+            f"{kind}: {number}" for kind, number in sorted(loaded["answers"].items())
+        )
+        print(f"export answers: {answers}", flush=True)
+    if len(args.projects) > 1 and results:
         small, large = args.projects[0], args.projects[-1]
-        print(f"\nRatios, {large} projects / {small} projects")
+        print(f"\nRatios of the written downloads, {large} projects / {small} projects")
         print(
             f"{'export':58} {'first':>7} {'total':>7} {'bytes':>7} {'peak':>7} "
             f"{'growth':>7}"
         )
         for path, by_size in results.items():
-            a, b = by_size[small], by_size[large]
+            a, b = by_size[small]["written"], by_size[large]["written"]
             growth_a = max(a["peak"] - a["before"], 0.1)
             growth_b = max(b["peak"] - b["before"], 0.1)
             print(

@@ -27,6 +27,12 @@ Anonymous clients may start ``DGCIN_EXPORT_RATE`` uncached downloads (default
 10 a minute, per client address as ``accounts.addresses`` reads it, counted in
 the shared cache with django-ratelimit); beyond that they get 429 with
 ``Retry-After``. Kept files and signed-in staff are never limited.
+
+However many clients ask at once, one file is written by one request
+(``Reservation``): the others are told, with 503 and ``Retry-After``, to come
+back for the kept file. And at most ``DGCIN_EXPORT_BUILDS`` large files (more
+than one chunk of projects) are written at once across the site, so downloads
+never take every worker from the pages.
 """
 
 import gzip
@@ -38,6 +44,7 @@ import zlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
 from django_ratelimit.core import get_usage
@@ -48,6 +55,11 @@ from projects import facets
 # Parameters that do not change a download's bytes.
 IGNORED = ("page",)
 CHUNK = 64 * 1024
+# How long a reservation holds if its request dies without releasing it (a
+# killed worker): longer than the longest download.
+RESERVED_FOR = 15 * 60
+# What a client asked to come back is told to wait, in seconds.
+COME_BACK = 10
 
 
 def accepts_gzip(request):
@@ -74,17 +86,30 @@ class KeptExport:
         self.folder = Path(settings.DGCIN_EXPORT_CACHE_DIR) / self.generation
         self.path = self.folder / f"{self.name}.gz"
 
-    def response(self, stream, content_type):
+    def response(self, stream, content_type, reservation=None):
         """The download: from the kept file when there is one, else ``stream()``'s
-        chunks, kept on the way. ``stream`` is only called on a miss."""
+        chunks, kept on the way. ``stream`` is only called on a miss; the
+        ``reservation`` is released when the download ends, however it ends."""
         if self.keepable:
             try:
                 kept = self.path.open("rb")
             except FileNotFoundError:
                 pass
             else:
+                if reservation:
+                    reservation.release()
                 return self.serve(kept, content_type)
-        return self.write(stream(), content_type)
+        return self.write(stream(), content_type, reservation)
+
+    def reserve(self):
+        """A ``Reservation`` to write this file, or None while another request
+        writes it."""
+        reservation = Reservation()
+        if not self.keepable or reservation.take(
+            f"exports:writing:{self.generation}:{self.name}"
+        ):
+            return reservation
+        return None
 
     def is_kept(self):
         return self.keepable and self.path.is_file()
@@ -101,10 +126,11 @@ class KeptExport:
         response["X-Export-Cache"] = "hit"
         return response
 
-    def write(self, chunks, content_type):
+    def write(self, chunks, content_type, reservation=None):
         gzipped = accepts_gzip(self.request)
         response = StreamingHttpResponse(
-            self.compressing(chunks, gzipped), content_type=content_type
+            Releasing(self.compressing(chunks, gzipped), reservation),
+            content_type=content_type,
         )
         if gzipped:
             response["Content-Encoding"] = "gzip"
@@ -174,6 +200,49 @@ class KeptExport:
                 remove_older_generations(self.folder)
                 return
         temporary.path.unlink(missing_ok=True)
+
+
+class Reservation:
+    """Keys taken in the shared cache (``cache.add``: one taker at a time), given
+    back by ``release()``, or by their timeout if the request dies."""
+
+    def __init__(self):
+        self.keys = []
+
+    def take(self, key):
+        if cache.add(key, 1, timeout=RESERVED_FOR):
+            self.keys.append(key)
+            return True
+        return False
+
+    def take_any(self, prefix, count):
+        """One of ``count`` slots named ``prefix``, or False when all are taken."""
+        return any(self.take(f"{prefix}:{slot}") for slot in range(count))
+
+    def release(self):
+        if self.keys:
+            cache.delete_many(self.keys)
+            self.keys = []
+
+
+class Releasing:
+    """A download's chunks that release its reservation when the response is
+    closed: Django closes it after the last chunk, and also when the client left
+    before the first one (a generator's own ``finally`` would not run then)."""
+
+    def __init__(self, chunks, reservation):
+        self.chunks = chunks
+        self.reservation = reservation
+
+    def __iter__(self):
+        return iter(self.chunks)
+
+    def close(self):
+        try:
+            self.chunks.close()
+        finally:
+            if self.reservation:
+                self.reservation.release()
 
 
 def decompressed(kept):

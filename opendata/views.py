@@ -23,6 +23,7 @@ from . import export_cache, missions, money_stats, stats
 from .csv_export import csv_stream
 from .export_cache import KeptExport
 from .exports import (
+    CHUNK_SIZE,
     applied_filters,
     export_filename,
     file_notices,
@@ -47,6 +48,7 @@ class ExportView(View):
     """Checks the catalogue's filters, then streams the file for them."""
 
     kept = None
+    reservation = None
     content_type = ""
     extension = ""
     stem = "projects"
@@ -73,14 +75,50 @@ class ExportView(View):
         self.filterset = filterset
         self.kept = KeptExport(request) if request.method == "GET" else None
         queryset = filterset.qs
-        if not (self.kept and self.kept.is_kept()):  # a kept file needs no checks
-            wait = self.kept and export_cache.rate_limited(request)
-            if wait:
-                return self.too_many(wait)
+        if self.kept and not self.kept.is_kept():  # a kept file needs no checks
+            self.reservation = self.kept.reserve()
+            if self.reservation is None:
+                return self.come_back(_("This file is being prepared right now."))
+            refused = self.refuse_to_write(request, queryset)
+            if refused:
+                self.reservation.release()
+                return refused
+        elif not self.kept:
             missing = self.refuse(queryset)
             if missing:
                 return missing
         return self.stream_response(request, queryset)
+
+    def refuse_to_write(self, request, queryset):
+        """A response instead of writing the file, or None: a visitor past the
+        limit of uncached downloads (429), nothing to write, or as many large
+        files being written as the site allows (503)."""
+        wait = export_cache.rate_limited(request)
+        if wait:
+            return self.too_many(wait)
+        missing = self.refuse(queryset)
+        if missing:
+            return missing
+        large = queryset.count() > CHUNK_SIZE
+        if large and not self.reservation.take_any(
+            "exports:large", settings.DGCIN_EXPORT_BUILDS
+        ):
+            return self.come_back(_("Several large files are being prepared now."))
+        return None
+
+    def come_back(self, reason):
+        """503 with Retry-After: the file will be ready soon."""
+        response = self.error(
+            _("File being prepared"),
+            [
+                reason,
+                _("Try again in %(seconds)s seconds: it will be ready then.")
+                % {"seconds": export_cache.COME_BACK},
+            ],
+            503,
+        )
+        response["Retry-After"] = str(export_cache.COME_BACK)
+        return response
 
     def too_many(self, wait):
         """429: an anonymous client started too many uncached downloads."""
@@ -109,7 +147,9 @@ class ExportView(View):
             response = HttpResponse(content_type=self.content_type)
         elif self.kept:
             response = self.kept.response(
-                lambda: self.stream(queryset, language), self.content_type
+                lambda: self.stream(queryset, language),
+                self.content_type,
+                self.reservation,
             )
         else:
             response = StreamingHttpResponse(

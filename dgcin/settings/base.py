@@ -317,6 +317,9 @@ DGCIN_EXPORT_CACHE_DIR = env.path(
     "DGCIN_EXPORT_CACHE_DIR", default=BASE_DIR / "var" / "exports"
 )
 DGCIN_EXPORT_RATE = env.str("DGCIN_EXPORT_RATE", default="10/m")
+# How many large downloads (more than one chunk of projects) may be written at once
+# across the site; the others are asked to come back (503, Retry-After).
+DGCIN_EXPORT_BUILDS = env.int("DGCIN_EXPORT_BUILDS", default=1)
 
 # Languages a project document may be written in (ISO 639-1).
 DOCUMENT_LANGUAGES = [

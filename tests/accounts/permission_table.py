@@ -80,6 +80,8 @@ PUBLIC_VIEWS = {
     "opendata:iati-xml",
     "opendata:project-json",
     "opendata:project-xml",
+    "opendata:programme-json",
+    "opendata:programme-xml",
     "projects:project-list",
     "projects:project-detail",
     "programmes:programme-detail",

@@ -117,7 +117,7 @@ def test_an_abandoned_download_leaves_nothing(client, committed):
 # The limit on uncached downloads ----------------------------------------------------
 
 
-@override_settings(DGCIN_EXPORT_RATE="2/m")
+@override_settings(DGCIN_EXPORT_RATE="2/h")  # an hour: no new window mid-test
 @pytest.mark.parametrize(
     ("path", "kind"),
     [
@@ -137,7 +137,7 @@ def test_a_visitor_is_limited_to_a_few_uncached_downloads(
     refused = client.get(path, {"sort": "-updated"})
     assert refused.status_code == 429
     assert refused["Content-Type"].startswith(kind)
-    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert 1 <= int(refused["Retry-After"]) <= 3600
     assert "Esperá" in refused.content.decode()
     # A kept file is never limited; another client is counted apart.
     assert client.get(path, {"sort": "title"}).status_code == 200
@@ -145,7 +145,7 @@ def test_a_visitor_is_limited_to_a_few_uncached_downloads(
     assert other.status_code == 200
 
 
-@override_settings(DGCIN_EXPORT_RATE="1/m")
+@override_settings(DGCIN_EXPORT_RATE="1/h")
 def test_signed_in_staff_are_not_limited(admin_client, committed):
     committed()
     for query in ("a", "b", "c"):
@@ -153,7 +153,7 @@ def test_signed_in_staff_are_not_limited(admin_client, committed):
         assert response.status_code == 200
 
 
-@override_settings(DGCIN_EXPORT_RATE="1/m")
+@override_settings(DGCIN_EXPORT_RATE="1/h")
 def test_the_429_is_translated(client, committed):
     committed()
     client.get("/en/projects/export.json", {"q": "a"})
@@ -211,3 +211,60 @@ def test_a_projects_own_file_is_compressed_for_clients_that_accept_it(
     assert response["Content-Encoding"] == "gzip"
     tree = etree.fromstring(body(response))
     assert tree.find("iati-activity") is not None
+
+
+# One writer per file, a few large files at once ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/projects/export.csv", "text/html"),
+        ("/projects/export.json", "application/json"),
+    ],
+)
+def test_while_a_file_is_written_others_are_asked_to_come_back(
+    client, committed, path, kind
+):
+    committed()
+    writing = client.get(path)  # started, not yet read to the end
+    assert writing["X-Export-Cache"] == "miss"
+    waiting = client.get(path)
+    assert waiting.status_code == 503
+    assert waiting["Content-Type"].startswith(kind)
+    assert waiting["Retry-After"] == "10"
+    assert "Volvé a intentarlo en 10 segundos" in waiting.content.decode()
+    body(writing)  # done: kept, and the reservation given back
+    assert client.get(path)["X-Export-Cache"] == "hit"
+
+
+def test_a_client_that_leaves_before_the_first_byte_gives_the_file_back(
+    client, committed
+):
+    committed()
+    client.get("/projects/export.json").close()  # never read
+    again = client.get("/projects/export.json")
+    assert again.status_code == 200
+    assert again["X-Export-Cache"] == "miss"
+
+
+@override_settings(DGCIN_EXPORT_BUILDS=1)
+def test_only_so_many_large_files_are_written_at_once(
+    client, committed, settings, monkeypatch
+):
+    from opendata import views
+
+    monkeypatch.setattr(views, "CHUNK_SIZE", 1)  # two projects make a large file
+    committed()
+    committed()
+    large = client.get("/projects/export.json")
+    assert large.status_code == 200
+    other = client.get("/projects/export.json", {"sort": "title"})
+    assert other.status_code == 503
+    assert json.loads(other.content)["error"]["messages"][0] == (
+        "Ahora se están preparando varios archivos grandes."
+    )
+    small = client.get("/projects/export.json", {"q": "ninguno"})
+    assert small.status_code == 200  # a small file needs no slot
+    body(large)
+    assert client.get("/projects/export.json", {"sort": "title"}).status_code == 200
