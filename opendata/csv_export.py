@@ -47,6 +47,14 @@ def cell_text(value):
     return str(value)
 
 
+def typed(kind, value):
+    """``value`` (a column's function) marked with the kind of what it gives, for
+    the data catalogue's field types: "date", "date-time", "boolean", "amount"
+    (``PerCurrency``); unmarked columns give text."""
+    value.field_type = kind
+    return value
+
+
 def export_columns(absolute_url, language):
     """[(header, value of a project)] in ``language``, which must be active.
     Values are texts, dates, datetimes, booleans or ``PerCurrency``."""
@@ -118,7 +126,7 @@ def export_columns(absolute_url, language):
         return joined(parts)
 
     def dates(field):
-        return lambda project: getattr(project, field)
+        return typed("date", lambda project: getattr(project, field))
 
     return [
         (gettext_lazy("IATI identifier"), publishing.public_identifier),
@@ -175,16 +183,19 @@ def export_columns(absolute_url, language):
         (gettext_lazy("Actual end"), dates("actual_end")),
         (
             gettext_lazy("Budget (total per currency)"),
-            lambda p: PerCurrency(
-                (currency.code, total)
-                for currency, total in budget_totals(p.contents.budgets)
+            typed(
+                "amount",
+                lambda p: PerCurrency(
+                    (currency.code, total)
+                    for currency, total in budget_totals(p.contents.budgets)
+                ),
             ),
         ),
         (gettext_lazy("FO.AR project number"), lambda p: p.fo_ar_number),
         (gettext_lazy("Web page"), lambda p: absolute_url(p.get_absolute_url())),
         (
             gettext_lazy("Last updated"),
-            lambda p: timezone.localtime(p.updated_at),
+            typed("date-time", lambda p: timezone.localtime(p.updated_at)),
         ),
         # Added in 2026 (main SDG, policy markers, beneficiaries, IATI
         # defaults): after the older columns, which keep their places.
@@ -193,17 +204,17 @@ def export_columns(absolute_url, language):
         # position; the notes stay last).
         (
             gettext_lazy("Executed cost in cash (total per currency)"),
-            lambda p: executed(p, "executed_cash"),
+            typed("amount", lambda p: executed(p, "executed_cash")),
         ),
         (
             gettext_lazy("Executed cost in kind (total per currency)"),
-            lambda p: executed(p, "executed_in_kind"),
+            typed("amount", lambda p: executed(p, "executed_in_kind")),
         ),
         # Added after the older columns, so those keep their places; the notes
         # stay last.
         (
             gettext_lazy("Decentralised cooperation"),
-            lambda p: p.is_decentralised,
+            typed("boolean", lambda p: p.is_decentralised),
         ),
         (gettext_lazy("Subnational partners"), subnational),
         (gettext_lazy("Locations"), locations),

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from . import project_files, views
+from . import project_files, views, xlsx_export
 
 app_name = "opendata"
 
 urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("export.csv", views.CsvExportView.as_view(), name="export-csv"),
+    path("export.xlsx", xlsx_export.XlsxExportView.as_view(), name="export-xlsx"),
     path("export.json", views.JsonExportView.as_view(), name="export-json"),
     path("export.schema.json", views.export_schema, name="export-schema"),
     path("iati.xml", views.IatiExportView.as_view(), name="iati-xml"),
