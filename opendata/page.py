@@ -2,13 +2,24 @@
 filters carry into them, the licence, how to cite the data, and the fields of the
 JSON file, read from its JSON Schema (``schema_fields``)."""
 
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.views.generic import TemplateView
 
 from . import catalogue, schema_fields
 from .exports import licence
 from .json_export import JSON_SCHEMA_VERSION
+
+
+def served(name_and_path):
+    """{"path", "served"} of a file other parts of the portal serve: the page links
+    to it only once the portal answers at its path (never a dead link)."""
+    path = catalogue.address(*name_and_path)
+    try:
+        resolve(path)
+    except Resolver404:
+        return {"path": path, "served": False}
+    return {"path": path, "served": True}
 
 
 class OpenDataView(TemplateView):
@@ -28,8 +39,8 @@ class OpenDataView(TemplateView):
             catalogue_url=self.request.build_absolute_uri(catalogue_path),
             example_filters="modality=triangular&status=2",
             today=timezone.localdate(),
-            iati_organisation=catalogue.address(*catalogue.IATI_ORGANISATION),
-            iati_index=catalogue.address(*catalogue.IATI_INDEX),
-            api_docs=catalogue.address(*catalogue.API_DOCS),
+            iati_organisation=served(catalogue.IATI_ORGANISATION),
+            iati_index=served(catalogue.IATI_INDEX),
+            api_docs=served(catalogue.API_DOCS),
             **kwargs,
         )

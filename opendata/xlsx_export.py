@@ -15,6 +15,7 @@ happens) and sent with ``FileResponse``, which closes it when the response ends.
 """
 
 import datetime
+import itertools
 import tempfile
 from decimal import Decimal
 
@@ -104,7 +105,8 @@ def write_workbook(file, chunks, absolute_url, language, notes):
             )
         sheet.append([bold(sheet, header) for header in headers])
     count = 0
-    for chunk in (first, *chunks) if first else ():
+    # The first chunk again, then the rest as they are read (never all at once).
+    for chunk in itertools.chain([first] if first else [], chunks):
         with translation.override(language):
             for project in chunk:
                 sheet.append([typed_cell(sheet, cell(project)) for _t, cell in columns])

@@ -212,3 +212,12 @@ def test_queries_do_not_grow_with_the_projects(client, make_project):
     for _ in range(20):
         make_project(modality="triangular")
     assert count_export_queries(client, URL) == five
+
+
+def test_every_chunk_of_projects_is_written(client, make_project, monkeypatch):
+    for _ in range(5):
+        make_project()
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    rows = sheet_rows(client.get(URL))
+    assert len(rows) == 6
+    assert len({row[0].value for row in rows[1:]}) == 5
