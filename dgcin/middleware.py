@@ -44,6 +44,10 @@ class PrivateCacheMiddleware:
         return session is not None and SESSION_KEY in session
 
 
+# Already a zip (XLSX): compressing it again gains nothing.
+ZIPPED = "application/vnd.openxmlformats"
+
+
 class OpenDataGZipMiddleware(GZipMiddleware):
     """Compresses the open-data files (``DGCIN_OPEN_DATA_URLS``: JSON, CSV and XML
     shrink five to ten times), streamed or not, for clients that accept gzip, and
@@ -56,6 +60,8 @@ class OpenDataGZipMiddleware(GZipMiddleware):
         self.open_data = re.compile(settings.DGCIN_OPEN_DATA_URLS)
 
     def process_response(self, request, response):
-        if not self.open_data.match(request.path_info):
+        if not self.open_data.match(request.path_info) or response.get(
+            "Content-Type", ""
+        ).startswith(ZIPPED):
             return response
         return super().process_response(request, response)

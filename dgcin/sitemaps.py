@@ -31,8 +31,9 @@ from projects.sitemaps import ProgrammeSitemap, ProjectSitemap
 
 class PageSitemap(PortalSitemap):
     """The pages with a name and no object: home, about, the catalogue and its
-    figures, the partners' list, the directory's lists. Five queries, for their
-    dates: a page's date is its text's, or the latest change to what it lists."""
+    figures, the open-data page, the partners' list, the directory's lists. Five
+    queries, for their dates: a page's date is its text's, or the latest change to
+    what it lists."""
 
     def items(self):
         return [
@@ -40,6 +41,7 @@ class PageSitemap(PortalSitemap):
             "about",
             "projects:project-list",
             "opendata:stats",
+            "open-data",
             "partners:partner-list",
             "partners:institution-list",
             "directory:directory",
@@ -70,6 +72,7 @@ class PageSitemap(PortalSitemap):
             "about": texts.get("about"),
             "projects:project-list": projects,
             "opendata:stats": projects,
+            "open-data": projects,
             "directory:directory": Unit.objects.aggregate(d=Max("updated_at"))["d"],
             "directory:representation-list": Representation.objects.aggregate(
                 d=Max("updated_at")

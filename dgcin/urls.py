@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from accounts.two_factor_views import admin_login
+from opendata.catalogue import catalogue_json
+from opendata.page import OpenDataView
 
 from . import site_search, sitemaps, views
 
@@ -21,6 +23,8 @@ urlpatterns = [
     # For search engines, in no language of their own (dgcin/sitemaps.py).
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    # The data catalogue (DCAT, Argentina's national metadata profile), in Spanish.
+    path("data.json", catalogue_json, name="data-catalogue"),
     path(
         "sitemap-<slug:section>.xml",
         sitemaps.sitemap_section,
@@ -43,6 +47,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("open-data/", OpenDataView.as_view(), name="open-data"),
     path("search/", site_search.site_search, name="search"),
     # Open data and figures sit under /projects/ and /programmes/, before the
     # pages' slugs.

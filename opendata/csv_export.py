@@ -1,6 +1,12 @@
-"""The catalogue's projects as a CSV file, one row per project, in one language."""
+"""The catalogue's projects as a CSV file, one row per project, in one language.
+
+``export_columns`` is the one list of the spreadsheets' columns: the CSV file and
+the XLSX file (``xlsx_export``) both read it. Its values are typed (dates, amounts
+per currency, yes/no as booleans, texts); ``cell_text`` writes them as the CSV's
+text, the XLSX file keeps their types."""
 
 import csv
+import datetime
 
 from django.utils import timezone, translation
 from django.utils.text import capfirst
@@ -12,15 +18,46 @@ from projects.models import Participation, Project, budget_totals
 
 from . import project_fields
 from .exports import project_notes
-from .formatting import decimal_text, iso, money_text, translated
+from .formatting import decimal_text, money_text, translated
+
+YES, NO = gettext_lazy("yes"), gettext_lazy("no")
+
+
+class PerCurrency(tuple):
+    """Amounts of one project, one (currency code, Decimal) pair per currency:
+    never added across currencies."""
 
 
 def joined(items):
     return "; ".join(item for item in items if item)
 
 
-def csv_columns(absolute_url, language):
-    """[(header, value of a project)] in ``language``, which must be active."""
+def cell_text(value):
+    """A column's value as the CSV writes it (in the active language)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(YES if value else NO)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, PerCurrency):
+        return joined(f"{code} {money_text(amount)}" for code, amount in value)
+    return str(value)
+
+
+def typed(kind, value):
+    """``value`` (a column's function) marked with the kind of what it gives, for
+    the data catalogue's field types: "date", "date-time", "boolean", "amount"
+    (``PerCurrency``); unmarked columns give text."""
+    value.field_type = kind
+    return value
+
+
+def export_columns(absolute_url, language):
+    """[(header, value of a project)] in ``language``, which must be active.
+    Values are texts, dates, datetimes, booleans or ``PerCurrency``."""
     label = {
         name: {code: str(text) for code, text in choices}
         for name, choices in (
@@ -59,8 +96,6 @@ def csv_columns(absolute_url, language):
             if p.organisation
         )
 
-    yes, no = gettext_lazy("yes"), gettext_lazy("no")
-
     def locations(project):
         """ "Santa Cruz de la Sierra, BO-S Santa Cruz, Bolivia; AR-M Mendoza"."""
         parts = []
@@ -91,7 +126,7 @@ def csv_columns(absolute_url, language):
         return joined(parts)
 
     def dates(field):
-        return lambda project: iso(getattr(project, field))
+        return typed("date", lambda project: getattr(project, field))
 
     return [
         (gettext_lazy("IATI identifier"), publishing.public_identifier),
@@ -148,16 +183,19 @@ def csv_columns(absolute_url, language):
         (gettext_lazy("Actual end"), dates("actual_end")),
         (
             gettext_lazy("Budget (total per currency)"),
-            lambda p: joined(
-                f"{currency.code} {money_text(total)}"
-                for currency, total in budget_totals(p.contents.budgets)
+            typed(
+                "amount",
+                lambda p: PerCurrency(
+                    (currency.code, total)
+                    for currency, total in budget_totals(p.contents.budgets)
+                ),
             ),
         ),
         (gettext_lazy("FO.AR project number"), lambda p: p.fo_ar_number),
         (gettext_lazy("Web page"), lambda p: absolute_url(p.get_absolute_url())),
         (
             gettext_lazy("Last updated"),
-            lambda p: timezone.localtime(p.updated_at).isoformat(timespec="seconds"),
+            typed("date-time", lambda p: timezone.localtime(p.updated_at)),
         ),
         # Added in 2026 (main SDG, policy markers, beneficiaries, IATI
         # defaults): after the older columns, which keep their places.
@@ -166,17 +204,17 @@ def csv_columns(absolute_url, language):
         # position; the notes stay last).
         (
             gettext_lazy("Executed cost in cash (total per currency)"),
-            lambda p: executed(p, "executed_cash"),
+            typed("amount", lambda p: executed(p, "executed_cash")),
         ),
         (
             gettext_lazy("Executed cost in kind (total per currency)"),
-            lambda p: executed(p, "executed_in_kind"),
+            typed("amount", lambda p: executed(p, "executed_in_kind")),
         ),
         # Added after the older columns, so those keep their places; the notes
         # stay last.
         (
             gettext_lazy("Decentralised cooperation"),
-            lambda p: str(yes if p.is_decentralised else no),
+            typed("boolean", lambda p: p.is_decentralised),
         ),
         (gettext_lazy("Subnational partners"), subnational),
         (gettext_lazy("Locations"), locations),
@@ -192,8 +230,8 @@ def csv_columns(absolute_url, language):
 def executed(project, name):
     """The project's executed cost in cash or in kind, per currency (its
     partners' disbursements and expenditures; FO.AR's missions count as cash)."""
-    return joined(
-        f"{currency.code} {money_text(getattr(amounts, name))}"
+    return PerCurrency(
+        (currency.code, getattr(amounts, name))
         for currency, amounts in costs.executed_by_currency(
             project.contents.transactions, project.contents.missions
         )
@@ -216,14 +254,17 @@ def csv_stream(chunks, absolute_url, language):
     # left unfinished must not leave its language behind in the thread.
     writer = csv.writer(_Echo())
     with translation.override(language):
-        columns = csv_columns(absolute_url, language)
+        columns = export_columns(absolute_url, language)
         header = writer.writerow([capfirst(str(title)) for title, _value in columns])
     yield "\ufeff" + header
     for chunk in chunks:
         with translation.override(language):
             rows = "".join(
                 writer.writerow(
-                    [spreadsheet_safe(value(project)) for _title, value in columns]
+                    [
+                        spreadsheet_safe(cell_text(value(project)))
+                        for _title, value in columns
+                    ]
                 )
                 for project in chunk
             )

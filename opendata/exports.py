@@ -102,6 +102,15 @@ def project_notes(project):
     return notes
 
 
+def licence():
+    """{"url", "title"} of the open data's licence (``DGCIN_OPEN_DATA_LICENCE`` and
+    its title), or None while none is declared."""
+    url = settings.DGCIN_OPEN_DATA_LICENCE
+    if not url:
+        return None
+    return {"url": url, "title": settings.DGCIN_OPEN_DATA_LICENCE_TITLE or url}
+
+
 def in_languages(message):
     """{language: ``message`` in it} for every language of the site."""
     texts = {}

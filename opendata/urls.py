@@ -4,13 +4,14 @@ beside their pages (no slug holds a dot)."""
 
 from django.urls import path
 
-from . import project_files, views
+from . import project_files, views, xlsx_export
 
 app_name = "opendata"
 
 urlpatterns = [
     path("projects/stats/", views.StatsView.as_view(), name="stats"),
     path("projects/export.csv", views.export_csv, name="export-csv"),
+    path("projects/export.xlsx", xlsx_export.export_xlsx, name="export-xlsx"),
     path("projects/export.json", views.export_json, name="export-json"),
     path("projects/export.schema.json", views.export_schema, name="export-schema"),
     path("projects/iati.xml", views.iati_xml, name="iati-xml"),

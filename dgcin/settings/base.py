@@ -285,9 +285,27 @@ DGCIN_IATI_ORG_REF = env.str(
 
 # Open data (CSV, JSON and IATI exports of the catalogue). ``manage.py export_iati``
 # builds its absolute links on DGCIN_SITE_URL (the web exports use the request's).
-# The licence of the open data, as a URL (e.g. a Creative Commons licence); the JSON
-# export names it. Empty until DGCIN chooses one.
-DGCIN_OPEN_DATA_LICENCE = env.str("DGCIN_OPEN_DATA_LICENCE", default="")
+# The licence of the open data: its URL (the JSON export names it) and its title,
+# both given by the spreadsheets' notes, the data catalogue (/data.json) and the
+# open-data page. CC BY 4.0 by default, as Argentina's national metadata profile
+# recommends; set both to publish under another licence.
+DGCIN_OPEN_DATA_LICENCE = env.str(
+    "DGCIN_OPEN_DATA_LICENCE", default="https://creativecommons.org/licenses/by/4.0/"
+)
+DGCIN_OPEN_DATA_LICENCE_TITLE = env.str(
+    "DGCIN_OPEN_DATA_LICENCE_TITLE",
+    default="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+)
+# The e-mail the data catalogue gives as its publisher's and contact's; empty: the
+# General Directorate's e-mail in the directory (the source documents give none).
+DGCIN_OPEN_DATA_EMAIL = env.str("DGCIN_OPEN_DATA_EMAIL", default="")
+# How often the data catalogue says each dataset is updated (ISO 8601 repeating
+# intervals, as the national metadata profile's annex I lists them, or "eventual").
+DGCIN_OPEN_DATA_FREQUENCY = {
+    "projects": "R/P1D",
+    "iati": "R/P1D",
+    "directory": "eventual",
+}
 # The IATI 2.03 activity schema (iati-activities-schema.xsd with the files it
 # includes): the tests and ``manage.py export_iati`` validate the IATI export with it.
 IATI_SCHEMA_DIR = Path(

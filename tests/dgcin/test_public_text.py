@@ -13,10 +13,12 @@ query) and reads pages and downloads alike.
 """
 
 import datetime
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from openpyxl import load_workbook
 
 from bench.crawl import public_links
 from projects.models import Project
@@ -28,13 +30,17 @@ pytestmark = pytest.mark.django_db
 TERRITORY_PAGE = re.compile(r"/partners/country/(fk|gs|aq)/", re.IGNORECASE)
 OPEN_DATA = [
     "/projects/export.csv",
+    "/projects/export.xlsx",
     "/projects/export.json",
     "/projects/export.schema.json",
     "/projects/iati.xml",
     "/en/projects/export.csv",
+    "/en/projects/export.xlsx",
     "/en/projects/export.json",
     "/en/projects/iati.xml",
+    "/data.json",
 ]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTACT = {
     "contact_name": "Zulema Contactovich",
     "contact_email": "zulema.privada@example.gob.ar",
@@ -45,8 +51,23 @@ CONTACT = {
 
 def body(response):
     if response.streaming:
-        return b"".join(response.streaming_content).decode()
+        content = b"".join(response.streaming_content)
+        if response["Content-Type"] == XLSX:
+            return spreadsheet_text(content)
+        return content.decode()
     return response.content.decode()
+
+
+def spreadsheet_text(content):
+    """Every cell of every sheet of an XLSX file, as text."""
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    return "\n".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
 
 
 def crawl(client, start):

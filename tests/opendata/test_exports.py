@@ -68,7 +68,8 @@ def test_csv_has_a_row_per_project_with_codes_and_spanish_labels(client, full_pr
     header, row = csv_rows(response)
     with translation.override("es"):
         assert header == [
-            capfirst(str(title)) for title, _value in csv_export.csv_columns(str, "es")
+            capfirst(str(title))
+            for title, _value in csv_export.export_columns(str, "es")
         ]
     assert header[0] == "Identificador IATI"
     assert header[16] == "Provincias argentinas"
