@@ -91,9 +91,7 @@ def representation_item(representation, request):
         "email": text(representation.email),
         "website": text(representation.website),
         "updated_at": representation.updated_at,
-        **links(
-            request, representation, "representation-detail", id=representation.pk
-        ),
+        **links(request, representation, "representation-detail", id=representation.pk),
     }
 
 
@@ -122,6 +120,6 @@ def representation_list(request, lang: Language = None, since: Since = None):
     description="Representations have no address of their own on the portal: "
     "`url` is the list of representations at the host country's place.",
 )
-def representation_detail(request, id: int, lang: Language = None):  # noqa: A002 - the path's name
+def representation_detail(request, id: int, lang: Language = None):
     check_parameters(request, also=("lang",))
     return representation_item(one(representations(), pk=id), request)

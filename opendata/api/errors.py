@@ -73,8 +73,9 @@ def http_error(request, exc):
 
 # What each of the paginator's parameters must be, when django-ninja refuses it.
 PARAMETER_RULES = {
-    "page_size": lambda: _("give a whole number from 1 to %(maximum)s.")
-    % {"maximum": MAX_PAGE_SIZE},
+    "page_size": lambda: (
+        _("give a whole number from 1 to %(maximum)s.") % {"maximum": MAX_PAGE_SIZE}
+    ),
 }
 
 
@@ -127,7 +128,7 @@ def bad_request(request, exception):
         return defaults.bad_request(request, exception)
     return in_language(
         request,
-        lambda: error_response(400, _("The request cannot be read.")),
+        lambda: error_response(400, _("Bad request")),
     )
 
 

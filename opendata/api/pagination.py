@@ -48,9 +48,7 @@ class KeysetPagination(CursorPagination):
 
     class Output(Schema):
         next: str | None = Field(description="The next page's address, if any.")
-        previous: str | None = Field(
-            description="The previous page's address, if any."
-        )
+        previous: str | None = Field(description="The previous page's address, if any.")
         results: list
 
     class Cursor(CursorPagination.Cursor):
@@ -60,7 +58,10 @@ class KeysetPagination(CursorPagination):
                 cursor = super().from_encoded_param(encoded_param, context)
             except Exception as error:  # base64, query string or field errors
                 raise bad_cursor() from error
-            if cursor.p is not None and not cursor.p.isdigit():
+            # A place is an id or a row number: digits, within a 64-bit integer.
+            if cursor.p is not None and not (
+                cursor.p.isascii() and cursor.p.isdigit() and len(cursor.p) <= 18
+            ):
                 raise bad_cursor()
             return cursor
 

@@ -189,7 +189,9 @@ def project_list(
     since: Since = None,
 ):
     check_parameters(request, ProjectFilter, also=(*PAGING, UPDATED_SINCE))
-    filterset = ProjectFilter(request.GET, queryset=published_projects(), request=request)
+    filterset = ProjectFilter(
+        request.GET, queryset=published_projects(), request=request
+    )
     if not filterset.is_valid():
         raise ApiError(
             400, _("These filters cannot be applied"), details=filter_errors(filterset)

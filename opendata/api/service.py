@@ -29,7 +29,6 @@ from .params import LANGUAGES, requested_language
 FORMAT = 1
 
 
-
 class Renderer(JSONRenderer):
     """UTF-8 as it is: "Año", not "A\\u00f1o"."""
 
@@ -50,7 +49,7 @@ api = NinjaAPI(
         "unless given, 500 at most). A parameter the resource does not know is "
         "refused (400) with the list of those it accepts. Every answer carries an "
         "ETag: send it back in If-None-Match to get 304 while nothing changed. "
-        "Errors are JSON: `{\"error\": {\"status\", \"message\", \"details\", "
+        'Errors are JSON: `{"error": {"status", "message", "details", '
         '"accepted"}}`.'
     ),
     urls_namespace="api",
@@ -104,13 +103,17 @@ LAST_MODIFIED = {
 
 
 def entity_tag(request, language):
-    parts = (
+    parts = [
         FORMAT,
         facets.generation(),
         timezone.localdate().isoformat(),
         language,
         request.build_absolute_uri(),
-    )
+    ]
+    if queued := facets.pending():
+        # Changes not committed yet (the generation moves at the commit): as
+        # facets.cached does, this transaction's answers are its own.
+        parts.append(f"{queued.token}:{queued.changes}")
     digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
     return f'"{digest[:32]}"'
 
@@ -122,23 +125,30 @@ def read_only(view, last_modified=None):
     def answer(request, *args, **kwargs):
         language = requested_language(request)
         with translation.override(language or settings.LANGUAGE_CODE):
-            if request.method not in errors.READ_METHODS:
-                return errors.method_not_allowed()
-            if request.method == "OPTIONS":
-                response = HttpResponse(status=204)
-                response["Allow"] = ", ".join(errors.READ_METHODS)
-                return response
-            if language is None:
-                return errors.error_response(
-                    400,
-                    _("The language “%(value)s” is not one of the API's.")
-                    % {"value": request.GET["lang"][:20]},
-                    accepted=LANGUAGES,
-                )
-            return conditional(request, language, view, args, kwargs, last_modified)
+            response = checked(request, language, view, args, kwargs, last_modified)
+            # Not the language LocaleMiddleware read from the browser.
+            response["Content-Language"] = translation.get_language()
+        return response
 
     answer.csrf_exempt = True
     return answer
+
+
+def checked(request, language, view, args, kwargs, last_modified):
+    if request.method not in errors.READ_METHODS:
+        return errors.method_not_allowed()
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+        response["Allow"] = ", ".join(errors.READ_METHODS)
+        return response
+    if language is None:
+        return errors.error_response(
+            400,
+            _("The language “%(value)s” is not one of the API's.")
+            % {"value": request.GET["lang"][:20]},
+            accepted=LANGUAGES,
+        )
+    return conditional(request, language, view, args, kwargs, last_modified)
 
 
 def conditional(request, language, view, args, kwargs, last_modified):
@@ -147,9 +157,7 @@ def conditional(request, language, view, args, kwargs, last_modified):
     headers["ETag"] = entity_tag(request, language)
     changed = None
     if last_modified is not None:
-        changed = (
-            last_modified(**kwargs).values_list("updated_at", flat=True).first()
-        )
+        changed = last_modified(**kwargs).values_list("updated_at", flat=True).first()
         if changed is not None:
             headers["Last-Modified"] = http_date(changed.timestamp())
     answer = get_conditional_response(

@@ -80,11 +80,10 @@ def portfolio(make_project):
     return projects
 
 
-def test_the_list_holds_the_published_projects_with_their_addresses(
-    client, portfolio
-):
+def test_the_list_holds_the_published_projects_with_their_addresses(client, portfolio):
     page = get(client, API)
-    assert page["previous"] is None and page["next"] is None
+    assert page["previous"] is None
+    assert page["next"] is None
     slugs = [item["slug"] for item in page["results"]]
     assert slugs == [project.slug for project in portfolio]  # by id
     first = page["results"][0]
@@ -108,9 +107,7 @@ def test_unpublished_projects_never_appear(client, portfolio):
         assert error["status"] == 404
 
 
-def test_an_item_is_the_json_exports_record_in_the_language_asked(
-    client, full_project
-):
+def test_an_item_is_the_json_exports_record_in_the_language_asked(client, full_project):
     exported = json.loads(
         b"".join(client.get(f"/projects/{full_project.slug}.json").streaming_content)
     )["projects"][0]
@@ -126,8 +123,9 @@ def test_an_item_is_the_json_exports_record_in_the_language_asked(
     assert spanish["modality"]["label"] == exported["modality"]["label"]["es"]
     assert english["url"] == exported["url"]["en"]
     assert english["files"]["json"].endswith(f"/en/projects/{full_project.slug}.json")
-    assert english["participants"][0]["segib_role"]["label"] == (
-        exported["participants"][0]["segib_role"]["label"]["en"]
+    assert (
+        english["participants"][0]["segib_role"]["label"]
+        == (exported["participants"][0]["segib_role"]["label"]["en"])
     )
     # Everything else is the export's, value for value, in one language.
     for key in set(exported) - {"url"}:
@@ -251,9 +249,7 @@ def test_updated_since_keeps_the_projects_saved_since(client, portfolio):
 @pytest.mark.parametrize(
     "value", ["yesterday", "2026-02-30", "2026-13-01", "0001-01-01T00:00:00+14:00"]
 )
-def test_a_bad_updated_since_is_refused_saying_what_it_takes(
-    client, portfolio, value
-):
+def test_a_bad_updated_since_is_refused_saying_what_it_takes(client, portfolio, value):
     error = get(
         client, f"{API}?{urlencode({'updated_since': value, 'lang': 'en'})}", 400
     )["error"]

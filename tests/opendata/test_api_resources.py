@@ -86,8 +86,10 @@ def test_programmes_are_the_published_ones_with_their_published_projects(
     assert [item["slug"] for item in items] == [bolivia.slug]
     item = get(client, f"{API}/programmes/{bolivia.slug}?lang=en")
     assert item["title"] == "Argentina-BO Programme III"
-    assert item["country"] == "BO" and item["directorate"] == "bilateral-cooperation"
-    assert item["commission"]["number"] == 6 and item["commission"]["venue"] == "La Paz"
+    assert item["country"] == "BO"
+    assert item["directorate"] == "bilateral-cooperation"
+    assert item["commission"]["number"] == 6
+    assert item["commission"]["venue"] == "La Paz"
     assert [project["slug"] for project in item["projects"]] == [shown.slug]
     assert item["url"] == f"http://testserver/en/programmes/{bolivia.slug}/"
     assert get(client, f"{API}/projects/{shown.slug}")["programme"] == bolivia.slug
@@ -199,9 +201,9 @@ def test_updated_since_in_the_directory(client, representations, resource, model
     "resource", ["programmes", "countries", "organisations", "blocs"]
 )
 def test_lists_without_dates_refuse_updated_since(client, references, resource):
-    error = get(
-        client, f"{API}/{resource}?updated_since=2026-01-01", status=400
-    )["error"]
+    error = get(client, f"{API}/{resource}?updated_since=2026-01-01", status=400)[
+        "error"
+    ]
     assert "updated_since" not in error["accepted"]
     assert error["accepted"] == ["cursor", "lang", "page_size"]
 
