@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from accounts.two_factor_views import admin_login
+from opendata.api import errors as api_errors
+from opendata.api import service as api_service
 from opendata.catalogue import catalogue_json
 from opendata.page import OpenDataView
 
@@ -42,6 +44,10 @@ urlpatterns = [
     # Staff sign in on the portal's page, which asks for the code (two-step).
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
+    # The open-data API, in no language of its own (?lang=): opendata/api/. Any
+    # other address under /api/ answers 404 in the API's JSON.
+    path("api/v1/", api_service.urls),
+    re_path(r"^api/", api_errors.not_found, name="api-not-found"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -60,3 +66,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     prefix_default_language=False,
 )
+
+# Pages refused before any view, and failures: JSON under /api/, pages elsewhere.
+handler400 = api_errors.bad_request
+handler500 = api_errors.server_error

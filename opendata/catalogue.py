@@ -44,8 +44,8 @@ LANGUAGES = ["spa", "eng"]
 # exist in this branch (``address`` tries the name first).
 IATI_ORGANISATION = ("iati:organisation-xml", "/iati/organisation.xml")
 IATI_INDEX = ("iati:index", "/iati/")
-API = ("api:root", "/api/v1/")
-API_DOCS = ("api:docs", "/api/v1/docs")
+API = ("api:index", "/api/v1/")
+API_DOCS = ("api:openapi-view", "/api/v1/docs")
 
 # The fields the profile requires ("Requerido: Sí"), class by class.
 REQUIRED = {

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # CORS on the open data only (CORS_URLS_REGEX below).
     "corsheaders",
+    # The open-data API (opendata/api/): its documentation page's scripts and
+    # styles come from its static files, never from a CDN.
+    "ninja",
     # The portal's apps, in the order of their import arrows (ARCHITECTURE.md).
     "partners",
     "directory",
