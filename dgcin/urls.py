@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from accounts.two_factor_views import admin_login
+from opendata import iati_index_views
 
 from . import site_search, sitemaps, views
 
@@ -35,6 +36,8 @@ urlpatterns = [
             url="/admin/proposals/proposal/%(rest)s", permanent=True, query_string=True
         ),
     ),
+    # The published IATI files: data in no language (opendata/iati_index_views.py).
+    path("iati/", include("opendata.iati_urls")),
     # Staff sign in on the portal's page, which asks for the code (two-step).
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
@@ -44,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("search/", site_search.site_search, name="search"),
+    # The IATI files' page, for people and the IATI Registry.
+    path("iati/", iati_index_views.index_page, name="iati-index"),
     # Open data and figures sit under /projects/, before the project pages' slugs.
     path("projects/", include("opendata.urls")),
     path("projects/", include("projects.urls")),

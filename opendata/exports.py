@@ -31,6 +31,7 @@ from projects.models import (
     Location,
     Mission,
     Participation,
+    PreviousIdentifier,
     Project,
     ProjectSector,
     Result,
@@ -203,6 +204,7 @@ class Contents:
         self.beneficiaries = []
         self.subnational = []
         self.locations = []
+        self.previous_identifiers = []
 
 
 def attach_contents(projects, references):
@@ -289,6 +291,10 @@ def attach_contents(projects, references):
             ]
             location.country = location.subdivision.country
         by_pk[location.project_id].contents.locations.append(location)
+    for previous in rows(PreviousIdentifier, "replaced_at", "pk"):
+        by_pk[previous.project_id].contents.previous_identifiers.append(
+            previous.identifier
+        )
     for field, catalogue in (
         ("sdg_goals", references.sdg_goals),
         ("sdg_targets", references.sdg_targets),

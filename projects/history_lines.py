@@ -349,6 +349,18 @@ class ManyToMany:
                     }
 
 
+def rekey_lines(change):
+    """A re-keyed IATI identifier (``projects.rekeying``); its first giving, from
+    nothing, is no change a person made."""
+    old = getattr(change.before, "iati_identifier", "")
+    new = getattr(change.after, "iati_identifier", "")
+    if old and new and old != new:
+        yield gettext("IATI identifier re-keyed: %(old)s → %(new)s") % {
+            "old": old,
+            "new": new,
+        }
+
+
 def lines(change, names, m2m):
     """The lines that say what the save did to one object."""
     if change.main:
@@ -357,7 +369,11 @@ def lines(change, names, m2m):
             return [gettext("%(model)s created") % {"model": model_name}]
         if change.kind == "deleted":
             return [gettext("%(model)s deleted") % {"model": model_name}]
-        return [*field_lines(change, names), *m2m.lines(change, names)]
+        return [
+            *rekey_lines(change),
+            *field_lines(change, names),
+            *m2m.lines(change, names),
+        ]
     row = ROWS.get(change.model)
     if row is None:
         return []

@@ -37,10 +37,9 @@ def table_rows(tables):
 def restore(snapshot):
     """Write back the rows of ``snapshot`` (the tables are empty after a
     transactional test): what the loaders wrote, without running them again."""
-    from django.db import connection, transaction
-
     from django.apps import apps
     from django.core.management.color import no_style
+    from django.db import connection, transaction
 
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:

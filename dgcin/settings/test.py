@@ -4,6 +4,10 @@ The database is in-memory SQLite unless DATABASE_URL points elsewhere (CI sets i
 PostgreSQL for the second run).
 """
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -34,3 +38,8 @@ DGCIN_STAFF_TWO_FACTOR = False
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The published IATI files: a folder of this process's (the tests that read them
+# give each test its own), and no rebuild after every project a test saves.
+DGCIN_IATI_DIR = Path(tempfile.gettempdir()) / f"dgcin-iati-test-{os.getpid()}"
+DGCIN_IATI_PUBLISH_ON_CHANGE = False
