@@ -168,7 +168,7 @@ def test_the_rules_find_what_they_cover():
         """<iati-organisation last-updated-datetime="2999-01-01T00:00:00Z">
           <organisation-identifier> AR/X</organisation-identifier>
           <name><narrative>DGCIN</narrative></name>
-          <reporting-org ref="AR/X " type="10"><narrative>DGCIN</narrative></reporting-org>
+          <reporting-org ref="AR/X " type="10"><narrative>D</narrative></reporting-org>
           <total-budget>
             <period-start iso-date="2024-01-01"/><period-end iso-date="2025-06-30"/>
             <value value-date="2024-01-01">1</value>
