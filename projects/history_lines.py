@@ -41,6 +41,7 @@ from .models import (
     SubnationalParticipation,
     Transaction,
 )
+from .rekeying import REKEYED
 
 # Fields a person does not edit, or that only mirror others.
 SKIPPED = {"iati_identifier", "search_text"}
@@ -350,11 +351,12 @@ class ManyToMany:
 
 
 def rekey_lines(change):
-    """A re-keyed IATI identifier (``projects.rekeying``); its first giving, from
-    nothing, is no change a person made."""
-    old = getattr(change.before, "iati_identifier", "")
-    new = getattr(change.after, "iati_identifier", "")
-    if old and new and old != new:
+    """A re-keyed IATI identifier (``projects.rekeying`` marks the record); the
+    identifier's first giving is no change a person made."""
+    reason = getattr(change.after, "history_change_reason", None) or ""
+    if reason.startswith(REKEYED):
+        old = reason.removeprefix(REKEYED)
+        new = change.after.iati_identifier
         yield gettext("IATI identifier re-keyed: %(old)s → %(new)s") % {
             "old": old,
             "new": new,

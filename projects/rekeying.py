@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 from .identifiers import activity_identifier
 from .models import PreviousIdentifier, Programme, Project
 
+# The history record of a re-key, with the identifier it replaced after it.
+REKEYED = "iati-rekey:"
+
 
 @dataclass(frozen=True)
 class Rekey:
@@ -77,5 +80,9 @@ def rekey(project):
         if step.old:
             PreviousIdentifier.objects.create(project=project, identifier=step.old)
         project.iati_identifier = step.new
+        # What the history page reads (``history_lines.rekey_lines``): the first
+        # record of a project may hold no identifier, so the change cannot be
+        # told from the records' values alone.
+        project._change_reason = f"{REKEYED}{step.old}"[:100]
         project.save(update_fields=["iati_identifier", "updated_at"])
     return step.new
