@@ -317,12 +317,12 @@ def attach_many(model, field, by_pk, catalogue):
         getattr(by_pk[project_pk].contents, field).append(catalogue[target_pk])
 
 
-def in_chunks(queryset, size=None):
+def in_chunks(queryset, size=None, references=None):
     """The projects of ``queryset`` by primary key, ``size`` (``CHUNK_SIZE``) at a
     time (keyset pagination: each chunk starts after the last key of the previous
-    one), each with its ``contents``."""
+    one), each with its ``contents``; ``references`` may be shared by several
+    reads (read on the first chunk otherwise)."""
     size = size or CHUNK_SIZE
-    references = None
     last = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last).order_by("pk")[:size])

@@ -56,7 +56,7 @@ from lxml import etree
 from projects import publishing
 from projects.models import Project
 
-from .exports import has_samples, in_chunks
+from .exports import References, has_samples, in_chunks
 from .exports import in_languages as every_language
 from .iati import DEFAULT_LANGUAGE, Context, build_activity, iso_datetime, serialise
 from .iati_file import (
@@ -256,6 +256,7 @@ class Builder:
 
     def run(self):
         projects = Project.objects.published()
+        self.references = References()  # one read for every year's projects
         years = sorted(
             set(projects.order_by().values_list("start_year", flat=True)),
             key=lambda year: (year is None, year or 0),
@@ -271,7 +272,7 @@ class Builder:
             writer = SplitWriter(
                 self.build, group, self.max_bytes, self.head(has_samples(chosen))
             )
-            for chunk in in_chunks(chosen):
+            for chunk in in_chunks(chosen, references=self.references):
                 self.write_chunk(chunk, writer)
             entries += writer.finish()
         writer = SplitWriter(self.build, PROGRAMMES, self.max_bytes, self.head(False))
