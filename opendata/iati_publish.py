@@ -333,11 +333,15 @@ class Builder:
         """``entry``, or the previous run's file when its content is the same."""
         before = self.previous.get(entry["name"])
         if before and before["content"] == entry["content"]:
-            shutil.copyfile(
-                self.build.parent / self.previous_build / entry["name"],
-                self.build / entry["name"],
-            )
-            return before
+            try:
+                shutil.copyfile(
+                    self.build.parent / self.previous_build / entry["name"],
+                    self.build / entry["name"],
+                )
+            except FileNotFoundError:  # removed by hand: the new one stands
+                pass
+            else:
+                return before
         return entry | {"modified": iso_datetime(self.started)}
 
     def organisation(self, entries, samples):

