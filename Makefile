@@ -57,6 +57,7 @@ setup: install compilemessages ## Install, migrate and load the reference data (
 	$(MANAGE) load_project_references
 	$(MANAGE) load_sample_projects
 	$(MANAGE) load_sample_calls
+	$(MANAGE) publish_iati
 
 run: setup ## Set up and serve the portal at http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)

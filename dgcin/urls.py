@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from accounts.two_factor_views import admin_login
+from opendata import iati_index_views
 from opendata.api import errors as api_errors
 from opendata.api import service as api_service
 from opendata.catalogue import catalogue_json
@@ -41,6 +42,8 @@ urlpatterns = [
             url="/admin/proposals/proposal/%(rest)s", permanent=True, query_string=True
         ),
     ),
+    # The published IATI files: data in no language (opendata/iati_index_views.py).
+    path("iati/", include("opendata.iati_urls")),
     # Staff sign in on the portal's page, which asks for the code (two-step).
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
@@ -58,6 +61,8 @@ urlpatterns += i18n_patterns(
     # Open data and figures sit under /projects/ and /programmes/, before the
     # pages' slugs.
     path("", include("opendata.urls")),
+    # The IATI files' page, for people and the IATI Registry.
+    path("iati/", iati_index_views.index_page, name="iati-index"),
     path("projects/", include("projects.urls")),
     path("programmes/", include("projects.programme_urls")),
     path("partners/", include("partners.urls")),

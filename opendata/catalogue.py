@@ -42,8 +42,8 @@ ISSUED = "2026-12-01"
 LANGUAGES = ["spa", "eng"]
 # Files other parts of the portal serve; named by path until their URL names
 # exist in this branch (``address`` tries the name first).
-IATI_ORGANISATION = ("iati:organisation-xml", "/iati/organisation.xml")
-IATI_INDEX = ("iati:index", "/iati/")
+IATI_ORGANISATION = ("iati:organisation", "/iati/organisation.xml")
+IATI_INDEX = ("iati-index", "/iati/")
 API = ("api:index", "/api/v1/")
 API_DOCS = ("api:openapi-view", "/api/v1/docs")
 

@@ -31,6 +31,7 @@ from projects.models import (
     Location,
     Mission,
     Participation,
+    PreviousIdentifier,
     Programme,
     Project,
     ProjectSector,
@@ -217,6 +218,7 @@ class Contents:
         self.beneficiaries = []
         self.subnational = []
         self.locations = []
+        self.previous_identifiers = []
 
 
 def attach_contents(projects, references):
@@ -304,6 +306,10 @@ def attach_contents(projects, references):
             ]
             location.country = location.subdivision.country
         by_pk[location.project_id].contents.locations.append(location)
+    for previous in rows(PreviousIdentifier, "replaced_at", "pk"):
+        by_pk[previous.project_id].contents.previous_identifiers.append(
+            previous.identifier
+        )
     for field, catalogue in (
         ("sdg_goals", references.sdg_goals),
         ("sdg_targets", references.sdg_targets),
@@ -326,12 +332,12 @@ def attach_many(model, field, by_pk, catalogue):
         getattr(by_pk[project_pk].contents, field).append(catalogue[target_pk])
 
 
-def in_chunks(queryset, size=None):
+def in_chunks(queryset, size=None, references=None):
     """The projects of ``queryset`` by primary key, ``size`` (``CHUNK_SIZE``) at a
     time (keyset pagination: each chunk starts after the last key of the previous
-    one), each with its ``contents``."""
+    one), each with its ``contents``; ``references`` may be shared by several
+    reads (read on the first chunk otherwise)."""
     size = size or CHUNK_SIZE
-    references = None
     last = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last).order_by("pk")[:size])

@@ -282,6 +282,13 @@ def build_activity(project, context):
             activity, "other-identifier", {"ref": project.fo_ar_number, "type": "A1"}
         )
         sub(other, "owner-org", {"ref": reference})
+    for previous in project.contents.previous_identifiers:
+        # A3: "Previous Activity Identifier" (``projects.rekeying``).
+        sub(
+            activity,
+            "other-identifier",
+            {"ref": publishing.public_identifier(project, previous), "type": "A3"},
+        )
     sub(activity, "activity-status", {"code": project.status})
     for kind, day in (
         ("1", project.planned_start),

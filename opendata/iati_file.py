@@ -31,6 +31,7 @@ from projects import publishing
 from .exports import file_notices
 from .exports import in_languages as every_language
 from .iati import (
+    DEFAULT_LANGUAGE,
     IATI_VERSION,
     Issue,
     build_activity,
@@ -47,19 +48,25 @@ logger = logging.getLogger(__name__)
 DOCUMENT_END = "</iati-activities>\n"
 
 
-def document_start(context):
-    """The XML declaration, a comment for each of the file's notices (sample data,
-    a provisional reporting-org identifier) and the root element's start tag. The
-    comments come before the root, which holds activities only."""
-    comments = "".join(
+def notice_comments(samples):
+    """A comment line for each of a file's notices (sample data, a provisional
+    reporting-org identifier)."""
+    return "".join(
         etree.tostring(comment(every_language(notice)), encoding="unicode") + "\n"
-        for notice in file_notices(context.samples)
+        for notice in file_notices(samples)
     )
+
+
+def document_start(context):
+    """The XML declaration, the file's notices and the root element's start tag,
+    with the file's language (each activity declares it too). The comments come
+    before the root, which holds activities only."""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f"{comments}"
+        f"{notice_comments(context.samples)}"
         f'<iati-activities version="{IATI_VERSION}" '
-        f'generated-datetime="{iso_datetime(context.generated)}">\n'
+        f'generated-datetime="{iso_datetime(context.generated)}" '
+        f'xml:lang="{DEFAULT_LANGUAGE}">\n'
     )
 
 

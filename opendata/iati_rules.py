@@ -60,6 +60,11 @@ RULES = {
         "warning",
         "The receiver-org identifier must not contain any of the symbols /, &, | or ?.",
     ),
+    "1.6.1": (
+        "warning",
+        "The previous activity identifier should not start or end with spaces or "
+        "newlines.",
+    ),
     "1.7.1": (
         "warning",
         "The related activity identifier should not start or end with spaces or "
@@ -306,6 +311,9 @@ class _Checker:
                     self.fail("1.8.1", f"({org_ref})")
                 if IDENTIFIER_SYMBOLS.search(org_ref):
                     self.fail("1.8.13", f"({org_ref})")
+        for previous in activity.findall("other-identifier[@type='A3']"):
+            if previous.get("ref", "") != previous.get("ref", "").strip():
+                self.fail("1.6.1")
         for related in activity.findall("related-activity"):
             related_ref = related.get("ref", "")
             if related_ref != related_ref.strip():

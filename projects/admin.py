@@ -26,6 +26,7 @@ from .admin_forms import (
 )
 from .admin_iati_fields import BeneficiaryInline, IndicatorInline, PolicyMarkerInline
 from .admin_missions import MissionInline
+from .admin_rekey import rekey_iati_identifier
 from .admin_subnational import LocationInline, SubnationalInline
 from .admin_transactions import TransactionInline
 from .history_admin import SavesHistoryAdmin
@@ -181,7 +182,7 @@ class ProjectAdmin(
     date_hierarchy = "planned_start"
     ordering = ("-updated_at",)
     show_full_result_count = False  # one COUNT per page, not two
-    actions = ["publish", "archive"]
+    actions = ["publish", "archive", rekey_iati_identifier]
     autocomplete_fields = (
         "segib_sector",
         "provinces",

@@ -41,6 +41,7 @@ from .models import (
     SubnationalParticipation,
     Transaction,
 )
+from .rekeying import REKEYED
 
 # Fields a person does not edit, or that only mirror others.
 SKIPPED = {"iati_identifier", "search_text"}
@@ -349,6 +350,19 @@ class ManyToMany:
                     }
 
 
+def rekey_lines(change):
+    """A re-keyed IATI identifier (``projects.rekeying`` marks the record); the
+    identifier's first giving is no change a person made."""
+    reason = getattr(change.after, "history_change_reason", None) or ""
+    if reason.startswith(REKEYED):
+        old = reason.removeprefix(REKEYED)
+        new = change.after.iati_identifier
+        yield gettext("IATI identifier re-keyed: %(old)s → %(new)s") % {
+            "old": old,
+            "new": new,
+        }
+
+
 def lines(change, names, m2m):
     """The lines that say what the save did to one object."""
     if change.main:
@@ -357,7 +371,11 @@ def lines(change, names, m2m):
             return [gettext("%(model)s created") % {"model": model_name}]
         if change.kind == "deleted":
             return [gettext("%(model)s deleted") % {"model": model_name}]
-        return [*field_lines(change, names), *m2m.lines(change, names)]
+        return [
+            *rekey_lines(change),
+            *field_lines(change, names),
+            *m2m.lines(change, names),
+        ]
     row = ROWS.get(change.model)
     if row is None:
         return []

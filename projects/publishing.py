@@ -321,10 +321,11 @@ def reporting_reference(project):
     return f"{SAMPLE_PREFIX}-{reference}" if project.is_sample else reference
 
 
-def public_identifier(project):
-    """The project's IATI identifier as the open data and its page give it: a
-    sample project's carries the example-data prefix."""
-    identifier = project.iati_identifier
+def public_identifier(project, identifier=None):
+    """The project's IATI identifier (or ``identifier``, one it had before) as the
+    open data and its page give it: a sample project's carries the example-data
+    prefix."""
+    identifier = project.iati_identifier if identifier is None else identifier
     if project.is_sample and not identifier.startswith(f"{SAMPLE_PREFIX}-"):
         return f"{SAMPLE_PREFIX}-{identifier}"
     return identifier

@@ -324,7 +324,7 @@ IATI_SCHEMA_DIR = Path(
 DGCIN_OPEN_DATA_URLS = (
     r"^/(?:en/)?(?:projects/(?:export\.[a-z.]+|iati\.xml|[-\w]+\.(?:json|xml))"
     r"|programmes/[-\w]+\.(?:json|xml))$"
-    r"|^/(?:api/|iati/|data\.json$)"
+    r"|^/(?:api/|iati/(?:index\.json|[-\w]+\.xml)$|data\.json$)"
 )
 CORS_URLS_REGEX = DGCIN_OPEN_DATA_URLS
 CORS_ALLOW_ALL_ORIGINS = True
@@ -341,6 +341,19 @@ DGCIN_EXPORT_RATE = env.str("DGCIN_EXPORT_RATE", default="10/m")
 # How many large downloads (more than one chunk of projects) may be written at once
 # across the site; the others are asked to come back (503, Retry-After).
 DGCIN_EXPORT_BUILDS = env.int("DGCIN_EXPORT_BUILDS", default=1)
+# The published IATI files (/iati/: the organisation file, the activity files by
+# year and their index, opendata/iati_publish.py): written by ``manage.py
+# publish_iati`` and by a background task after a published project changes, read
+# by the web processes, so both must see this folder. A year's activities are split
+# into parts so that no file passes DGCIN_IATI_FILE_MAX_BYTES (the IATI Registry
+# takes files up to 40 MB).
+DGCIN_IATI_DIR = env.path("DGCIN_IATI_DIR", default=BASE_DIR / "var" / "iati")
+DGCIN_IATI_FILE_MAX_BYTES = env.int("DGCIN_IATI_FILE_MAX_BYTES", default=40_000_000)
+# Whether a change to a published project queues the rebuild of those files.
+DGCIN_IATI_PUBLISH_ON_CHANGE = True
+# DGCIN's publisher id in the IATI Registry (e.g. "dgcin"), empty until DGCIN is
+# registered there: the /iati/ page says so.
+DGCIN_IATI_PUBLISHER_ID = env.str("DGCIN_IATI_PUBLISHER_ID", default="")
 
 # Languages a project document may be written in (ISO 639-1).
 DOCUMENT_LANGUAGES = [

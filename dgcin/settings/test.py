@@ -5,6 +5,7 @@ PostgreSQL for the second run).
 """
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -42,3 +43,8 @@ DGCIN_STAFF_TWO_FACTOR = False
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The published IATI files: a folder of this process's (the tests that read them
+# give each test its own), and no rebuild after every project a test saves.
+DGCIN_IATI_DIR = Path(tempfile.gettempdir()) / f"dgcin-iati-test-{os.getpid()}"
+DGCIN_IATI_PUBLISH_ON_CHANGE = False

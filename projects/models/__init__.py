@@ -1,6 +1,7 @@
 from .classification import Beneficiary, PolicyMarker
 from .documents import Document
 from .iati_codes import AidType
+from .identifiers import PreviousIdentifier
 from .locations import Location
 from .missions import Mission
 from .money import Budget, budget_totals
@@ -35,6 +36,7 @@ __all__ = [
     "Mission",
     "Participation",
     "PolicyMarker",
+    "PreviousIdentifier",
     "Programme",
     "Project",
     "ProjectSector",

@@ -109,6 +109,8 @@ def project(directorate, publication, number):
         planned_start=datetime.date(2024, 3, 1),
         planned_end=datetime.date(2026, 2, 28),
     )
+    # An identifier from before DGCIN's reference: the re-key action has work to do.
+    Project.objects.filter(pk=item.pk).update(iati_identifier=f"XM-OLD-{number}")
     for position, (code, role) in enumerate([("AR", "provider"), ("PY", "recipient")]):
         Participation.objects.create(
             project=item,

@@ -105,6 +105,10 @@ PUBLIC_VIEWS = {
     "api:representation-list",
     "api:representation-detail",
     "api-not-found",
+    "iati-index",
+    "iati:index-json",
+    "iati:organisation",
+    "iati:file",
     "projects:project-list",
     "projects:project-detail",
     "programmes:programme-detail",
@@ -218,6 +222,8 @@ action delete_selected [draft]                        login kept  kept  done  ke
 action delete_selected [published]                    login kept  kept  done  kept  kept  kept  login done
 action publish [draft]                                login done  kept  done  kept  kept  kept  login done
 action publish [published]                            login done  kept  done  kept  kept  kept  login done
+action rekey_iati_identifier [draft]                  login done  kept  done  kept  kept  kept  login done
+action rekey_iati_identifier [published]              login done  kept  done  kept  kept  kept  login done
 """,
     "projects.jointcommission": DIRECTORATE_ROWS,
     "projects.programme": DIRECTORATE_ROWS,

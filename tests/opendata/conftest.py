@@ -189,3 +189,25 @@ def two_programmes(make_programme, make_project):
     hidden_child = make_project(programme=hidden)
     loose = make_project()
     return children, hidden, hidden_child, loose
+
+
+@pytest.fixture
+def iati_dir(settings, tmp_path):
+    """The published IATI files (``opendata.iati_publish``) in a folder of the
+    test's own."""
+    settings.DGCIN_IATI_DIR = tmp_path / "iati"
+    return settings.DGCIN_IATI_DIR
+
+
+@pytest.fixture(scope="session")
+def iati_org_schema():
+    """The official IATI 2.03 organisation schema (``settings.IATI_SCHEMA_DIR``)."""
+    from opendata.iati_org import ORG_SCHEMA_FILE, load_org_schema
+
+    schema = load_org_schema(settings.IATI_SCHEMA_DIR)
+    if schema is None:
+        missing(
+            "The IATI organisation schema",
+            Path(settings.IATI_SCHEMA_DIR) / ORG_SCHEMA_FILE,
+        )
+    return schema
