@@ -69,10 +69,11 @@ def test_confirming_rekeys_and_keeps_the_old_identifier(admin_client, make_proje
 def test_the_history_says_so(admin_client, make_project):
     project = legacy(make_project())
     run(admin_client, project)
-    with translation.override("en"):
-        response = admin_client.get(f"{CHANGELIST}{project.pk}/history/")
+    response = admin_client.get(f"{CHANGELIST}{project.pk}/history/")
     lines = response.context["page_obj"][0].lines
-    assert f"IATI identifier re-keyed: XM-OLD-0042 → AR-DGCIN-{project.pk:06d}" in lines
+    assert (
+        f"Identificador IATI cambiado: XM-OLD-0042 → AR-DGCIN-{project.pk:06d}" in lines
+    )
 
 
 def test_the_activity_names_the_previous_identifier(
