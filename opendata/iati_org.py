@@ -226,13 +226,20 @@ def document(organisation, generated, comments=""):
 # Checking ------------------------------------------------------------------------
 
 
+# The official organisation schema, kept in the repository (opendata/schemas/
+# README.md): the shared IATI folder has only the activity schema and common files.
+ORG_SCHEMA = Path(__file__).resolve().parent / "schemas" / ORG_SCHEMA_FILE
+
+
 @functools.cache
 def load_org_schema(directory):
-    """The IATI organisation schema from ``directory``, or None if it is not there."""
-    path = Path(directory) / ORG_SCHEMA_FILE
-    if not path.is_file():
+    """The IATI organisation schema, its includes resolved in ``directory`` (the
+    IATI schema folder), or None when that folder lacks them."""
+    directory = Path(directory)
+    if not (directory / "iati-common.xsd").is_file():
         return None
-    return etree.XMLSchema(etree.parse(str(path)))
+    document = etree.parse(str(ORG_SCHEMA), base_url=f"{directory.as_uri()}/")
+    return etree.XMLSchema(document)
 
 
 def org_schema_errors(schema, root):

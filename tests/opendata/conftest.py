@@ -202,12 +202,12 @@ def iati_dir(settings, tmp_path):
 @pytest.fixture(scope="session")
 def iati_org_schema():
     """The official IATI 2.03 organisation schema (``settings.IATI_SCHEMA_DIR``)."""
-    from opendata.iati_org import ORG_SCHEMA_FILE, load_org_schema
+    from opendata.iati_org import load_org_schema
 
     schema = load_org_schema(settings.IATI_SCHEMA_DIR)
     if schema is None:
         missing(
             "The IATI organisation schema",
-            Path(settings.IATI_SCHEMA_DIR) / ORG_SCHEMA_FILE,
+            Path(settings.IATI_SCHEMA_DIR) / "iati-common.xsd",
         )
     return schema
