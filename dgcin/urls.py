@@ -72,6 +72,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Pages refused before any view, and failures: JSON under /api/, pages elsewhere.
+# Pages refused before any view, missing and failures: JSON under /api/, JSON or XML
+# at the other data addresses (.json, .xml), pages elsewhere.
 handler400 = api_errors.bad_request
+handler404 = api_errors.page_not_found
 handler500 = api_errors.server_error

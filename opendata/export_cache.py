@@ -28,15 +28,20 @@ Anonymous clients may start ``DGCIN_EXPORT_RATE`` uncached downloads (default
 the shared cache with django-ratelimit); beyond that they get 429 with
 ``Retry-After``. Kept files and signed-in staff are never limited.
 
-However many clients ask at once, one file is written by one request
-(``Reservation``): the others are told, with 503 and ``Retry-After``, to come
-back for the kept file. And at most ``DGCIN_EXPORT_BUILDS`` large files (more
-than one chunk of projects) are written at once across the site, so downloads
-never take every worker from the pages.
+However many clients ask at once, one file is written once (``Reservation``):
+the others are told, with 503 and ``Retry-After``, to come back for the kept file.
+A large file (more than one chunk of projects) is written by the background task
+worker (``opendata.tasks.write_export``), never by a web worker, so that downloads
+do not take the workers, or the processor, from the pages: the request that finds
+it missing hands its reservation to the task and answers 503 (with a task backend
+that runs at once, as in development, the file is ready and served). With
+``DGCIN_EXPORT_IN_WORKER`` off, web workers write large files too, at most
+``DGCIN_EXPORT_BUILDS`` at once across the site.
 """
 
 import gzip
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -44,7 +49,9 @@ import zlib
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
 from django_ratelimit.core import get_usage
@@ -206,8 +213,8 @@ class Reservation:
     """Keys taken in the shared cache (``cache.add``: one taker at a time), given
     back by ``release()``, or by their timeout if the request dies."""
 
-    def __init__(self):
-        self.keys = []
+    def __init__(self, keys=()):
+        self.keys = list(keys)  # keys taken by another process may be handed over
 
     def take(self, key):
         if cache.add(key, 1, timeout=RESERVED_FOR):
@@ -243,6 +250,29 @@ class Releasing:
         finally:
             if self.reservation:
                 self.reservation.release()
+
+
+def background_request(path, query, scheme, host, script_name=""):
+    """The request a task worker answers to write a kept file: the visitor's path,
+    query, scheme and host (the file's key and the links it writes), anonymous,
+    gzip accepted (the kept bytes are compressed anyway)."""
+    server, _, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
+    request = WSGIRequest(
+        {
+            "REQUEST_METHOD": "GET",
+            "SCRIPT_NAME": script_name,
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "HTTP_HOST": host,
+            "HTTP_ACCEPT_ENCODING": "gzip",
+            "SERVER_NAME": server or host,
+            "SERVER_PORT": port or ("443" if scheme == "https" else "80"),
+            "wsgi.url_scheme": scheme,
+            "wsgi.input": io.BytesIO(),
+        }
+    )
+    request.user = AnonymousUser()
+    return request
 
 
 def decompressed(kept):

@@ -27,11 +27,11 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
-from lxml import etree
 
 from accounts.emails import site_url
 
 from . import iati_publish, tasks
+from .responses import json_error, xml_error
 
 RETRY_AFTER = 60
 QUEUED_KEY = "opendata:iati:first-run-queued"
@@ -90,25 +90,6 @@ def public_index(index):
     }
 
 
-def xml_error(status, message):
-    error = etree.Element("error", {"status": str(status)})
-    etree.SubElement(error, "message").text = message
-    return HttpResponse(
-        etree.tostring(error, xml_declaration=True, encoding="utf-8"),
-        status=status,
-        content_type="application/xml; charset=utf-8",
-    )
-
-
-def json_error(status, message):
-    body = {"error": {"status": status, "message": message}}
-    return HttpResponse(
-        json.dumps(body, ensure_ascii=False),
-        status=status,
-        content_type="application/json",
-    )
-
-
 def not_ready(response):
     response["Retry-After"] = str(RETRY_AFTER)
     return response
@@ -139,17 +120,17 @@ def last_modified_of(request, name):
 def iati_file(request, name):
     """One published file, as written."""
     if current_index(request) is None:
-        return not_ready(xml_error(503, preparing()))
+        return not_ready(xml_error(503, [preparing()]))
     item = entry(request, name)
     if item is None:
         return xml_error(
-            404, _("No published IATI file has this name: see /iati/index.json.")
+            404, [_("No published IATI file has this name: see /iati/index.json.")]
         )
     path = iati_publish.file_path(request.iati_index, name)
     try:
         handle = path.open("rb")
     except FileNotFoundError:  # a run removed the folder in between
-        return not_ready(xml_error(503, preparing()))
+        return not_ready(xml_error(503, [preparing()]))
     response = FileResponse(handle, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
@@ -177,7 +158,7 @@ def index_last_modified(request):
 def index_json(request):
     index = current_index(request)
     if index is None:
-        return not_ready(json_error(503, preparing()))
+        return not_ready(json_error(503, [preparing()]))
     return HttpResponse(
         json.dumps(public_index(index), ensure_ascii=False, indent=1),
         content_type="application/json",

@@ -55,45 +55,64 @@ def xml_error(status, messages, **extra):
     )
 
 
-def data_tag(request, *args, **kwargs):
-    """The ``ETag`` of an open-data answer (see the module's docstring)."""
+def data_tag(request, *extra):
+    """The ``ETag`` of an open-data answer (see the module's docstring): the
+    generation, this transaction's own changes, the absolute URL (the links an
+    answer writes carry its scheme and host), the language and ``extra`` parts."""
     key = "|".join(
         (
             str(facets.generation()),
             facets.uncommitted(),
-            request.get_full_path(),
+            request.build_absolute_uri(),
             translation.get_language() or "",
+            *map(str, extra),
         )
     )
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
 
 
-def data_changed(request, *args, **kwargs):
-    return facets.last_change()
+def validators(request, *extra):
+    """(``ETag``, ``Last-Modified`` as a timestamp or None) of an open-data answer:
+    both known without reading the data."""
+    changed = facets.last_change()
+    return data_tag(request, *extra), int(changed.timestamp()) if changed else None
+
+
+def precondition(request, etag, last_modified):
+    """304 (with the validators) or 412 when the client's copy decides the
+    answer; None when the answer is to be made."""
+    headers = HttpResponse()
+    headers["ETag"] = etag
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified)
+    answer = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=headers
+    )
+    return None if answer is headers else answer
+
+
+def tagged(response, etag, last_modified):
+    """``response`` with the validators when it is a copy to keep (a 200): an
+    error is not."""
+    if response.status_code == 200:
+        response.headers.setdefault("ETag", etag)
+        if last_modified is not None:
+            response.headers.setdefault("Last-Modified", http_date(last_modified))
+    return response
 
 
 def conditional(view):
     """Decorates a view of open data: 304 (or 412) from the validators alone when
-    the client's copy is current; the validators on a successful answer only (an
-    error is not a copy to keep)."""
+    the client's copy is current; the validators on a successful answer only."""
 
     @wraps(view)
     def answer(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        etag = quote_etag(data_tag(request))
-        changed = data_changed(request)
-        last_modified = int(changed.timestamp()) if changed else None
-        response = get_conditional_response(
-            request, etag=etag, last_modified=last_modified
-        )
-        if response is not None:
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            response.headers.setdefault("ETag", etag)
-            if last_modified is not None:
-                response.headers.setdefault("Last-Modified", http_date(last_modified))
-        return response
+        etag, last_modified = validators(request)
+        decided = precondition(request, etag, last_modified)
+        if decided is not None:
+            return decided
+        return tagged(view(request, *args, **kwargs), etag, last_modified)
 
     return answer

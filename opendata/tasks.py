@@ -1,5 +1,6 @@
-"""Background task of the open data: rewriting the published IATI files
-(``iati_publish``) after a published project or programme changes.
+"""Background tasks of the open data: rewriting the published IATI files
+(``iati_publish``) after a published project or programme changes, and writing a
+large download's kept file (``export_cache``) for the visitors who asked for it.
 
 A change queues one run when its transaction commits, however many rows it
 wrote (a save, an import, a publish action on many projects); the run skips
@@ -13,10 +14,12 @@ import time
 from django.conf import settings
 from django.db import transaction
 from django.tasks import task
+from django.urls import resolve
+from django.utils import translation
 
 from projects.models import Project
 
-from . import iati_publish
+from . import export_cache, iati_publish
 
 
 @task()
@@ -25,6 +28,32 @@ def publish_iati_files(requested_at=None):
     returns how many files were written (None when skipped)."""
     index = iati_publish.publish(unless_started_after=requested_at)
     return None if index is None else len(index["files"])
+
+
+@task()
+def write_export(path, query, scheme, host, keys, script_name=""):
+    """Writes the kept file of the download at ``path`` and ``query`` (as asked
+    with ``scheme`` and ``host``) by answering that request here, then releases
+    the reservation ``keys`` the visitor's request handed over. Returns the
+    answer's status (200 once the file is kept)."""
+    reservation = export_cache.Reservation(keys)
+    try:
+        request = export_cache.background_request(
+            path, query, scheme, host, script_name
+        )
+        request.export_reservation = reservation
+        language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            match = resolve(path)
+            response = match.func(request, *match.args, **match.kwargs)
+            try:
+                for _ in response.streaming_content if response.streaming else ():
+                    pass  # written to the kept file on the way
+            finally:
+                response.close()
+        return response.status_code
+    finally:
+        reservation.release()
 
 
 class PendingPublication:

@@ -36,6 +36,7 @@ from .iati import Context
 from .iati_file import iati_stream, web_check
 from .json_export import JSON_SCHEMA_VERSION, json_stream, publisher
 from .responses import conditional, json_error, xml_error
+from .tasks import write_export
 
 # Parameters a download accepts and ignores besides the catalogue's filters: the
 # catalogue's page, so that its address with the page still gives the whole file.
@@ -75,13 +76,19 @@ class ExportView(View):
         self.filterset = filterset
         self.kept = KeptExport(request) if request.method == "GET" else None
         queryset = filterset.qs
+        handed_over = getattr(request, "export_reservation", None)  # the task's
         if self.kept and not self.kept.is_kept():  # a kept file needs no checks
-            self.reservation = self.kept.reserve()
+            self.reservation = handed_over or self.kept.reserve()
             if self.reservation is None:
                 return self.come_back(_("This file is being prepared right now."))
-            refused = self.refuse_to_write(request, queryset)
+            refused = (
+                self.refuse(queryset)
+                if handed_over
+                else self.refuse_to_write(request, queryset)
+            )
             if refused:
-                self.reservation.release()
+                if self.reservation:
+                    self.reservation.release()
                 return refused
         elif not self.kept:
             missing = self.refuse(queryset)
@@ -99,12 +106,34 @@ class ExportView(View):
         missing = self.refuse(queryset)
         if missing:
             return missing
-        large = queryset.count() > CHUNK_SIZE
-        if large and not self.reservation.take_any(
-            "exports:large", settings.DGCIN_EXPORT_BUILDS
-        ):
+        if queryset.count() <= CHUNK_SIZE:
+            return None
+        if settings.DGCIN_EXPORT_IN_WORKER and self.kept.keepable:
+            return self.write_in_worker(request)
+        if not self.reservation.take_any("exports:large", settings.DGCIN_EXPORT_BUILDS):
             return self.come_back(_("Several large files are being prepared now."))
         return None
+
+    def write_in_worker(self, request):
+        """Hands a large file, and the reservation to write it, to the task
+        worker: 503 until it is kept, or None when it is kept already (a task
+        backend that runs tasks at once, as in development)."""
+        try:
+            write_export.enqueue(
+                path=request.path_info,
+                query=request.META.get("QUERY_STRING", ""),
+                scheme=request.scheme,
+                host=request.get_host(),
+                keys=self.reservation.keys,
+                script_name=request.META.get("SCRIPT_NAME", ""),
+            )
+        except Exception:
+            self.reservation.release()
+            raise
+        self.reservation = None  # the task's now: it releases it when done
+        if self.kept.is_kept():
+            return None
+        return self.come_back(_("This file is being prepared right now."))
 
     def come_back(self, reason):
         """503 with Retry-After: the file will be ready soon."""

@@ -51,7 +51,11 @@ def generation():
 def bump():
     """A new generation. Atomic where the cache backend increments atomically
     (local memory, Redis, Memcached): two bumps never give the same one."""
-    cache.set(CHANGED_KEY, time.time(), timeout=None)
+    # Whole seconds (HTTP dates have no fraction), rounded up, and always later
+    # than the last change's, even within the same second: If-Modified-Since
+    # never takes a second change for the first.
+    previous = cache.get(CHANGED_KEY) or 0
+    cache.set(CHANGED_KEY, max(math.ceil(time.time()), previous + 1), timeout=None)
     try:
         return cache.incr(GENERATION_KEY)
     except ValueError:  # missing: seed it (never over another writer's), then bump
@@ -65,8 +69,6 @@ def last_change():
     changed = cache.get(CHANGED_KEY)
     if changed is None:
         return None
-    # Up to the next whole second (HTTP dates have no fraction): a second change
-    # within the same second still gives a later date than the first one's.
     return datetime.datetime.fromtimestamp(math.ceil(changed), tz=datetime.UTC)
 
 

@@ -338,8 +338,12 @@ DGCIN_EXPORT_CACHE_DIR = env.path(
     "DGCIN_EXPORT_CACHE_DIR", default=BASE_DIR / "var" / "exports"
 )
 DGCIN_EXPORT_RATE = env.str("DGCIN_EXPORT_RATE", default="10/m")
-# How many large downloads (more than one chunk of projects) may be written at once
-# across the site; the others are asked to come back (503, Retry-After).
+# A large download (more than one chunk of projects) is written by the background
+# task worker (``manage.py db_worker``, which must see DGCIN_EXPORT_CACHE_DIR), the
+# visitor being asked to come back (503, Retry-After); the web workers stay free for
+# the pages. Off: web workers write them, at most DGCIN_EXPORT_BUILDS at once
+# across the site.
+DGCIN_EXPORT_IN_WORKER = env.bool("DGCIN_EXPORT_IN_WORKER", default=True)
 DGCIN_EXPORT_BUILDS = env.int("DGCIN_EXPORT_BUILDS", default=1)
 # The published IATI files (/iati/: the organisation file, the activity files by
 # year and their index, opendata/iati_publish.py): written by ``manage.py

@@ -13,6 +13,7 @@ from django.views import defaults
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from .. import responses
 from .params import MAX_PAGE_SIZE, requested_language
 
 API_PREFIX = "/api/"
@@ -104,11 +105,24 @@ def register(api):
     api.add_exception_handler(Http404, http_404)
 
 
-# Django's own answers, for addresses under /api/ -----------------------------------
+# Django's own answers, for the addresses that answer data -------------------------
+#
+# Under /api/ in the API's shape; at any other address ending in .json or .xml
+# (the downloads, the project and programme files, the IATI files, data.json) in
+# that format (opendata/responses.py); elsewhere Django's pages.
 
 
 def in_api(request):
     return request.path_info.startswith(API_PREFIX)
+
+
+def data_format(request):
+    """ "api", "json" or "xml" for an address that answers data, else None."""
+    if in_api(request):
+        return "api"
+    name = request.path_info.rsplit("/", 1)[-1]
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return suffix if suffix in ("json", "xml") else None
 
 
 def in_language(request, function, *args):
@@ -117,29 +131,55 @@ def in_language(request, function, *args):
         return function(*args)
 
 
+def data_error(request, status, message):
+    """The error ``message()`` in the address's data format, or None for a page."""
+    kind = data_format(request)
+    if kind == "api":
+        return in_language(request, lambda: error_response(status, message()))
+    if kind == "json":
+        return responses.json_error(status, [message()])
+    if kind == "xml":
+        return responses.xml_error(status, [message()])
+    return None
+
+
 def not_found(request, *args, **kwargs):
     """Any address under /api/ that names no resource (the catch-all URL)."""
     return in_language(request, lambda: error_response(404, not_found_message()))
 
 
+def page_not_found(request, exception):
+    """handler404: no data at an address that answers data."""
+    response = data_error(
+        request,
+        404,
+        lambda: (
+            not_found_message()
+            if in_api(request)
+            else _("There is no data file at this address.")
+        ),
+    )
+    return response or defaults.page_not_found(request, exception)
+
+
 def bad_request(request, exception):
     """handler400: a request refused before any view (a NUL in the address)."""
-    if not in_api(request):
-        return defaults.bad_request(request, exception)
-    return in_language(
-        request,
-        lambda: error_response(400, _("Bad request")),
-    )
+    response = data_error(request, 400, lambda: _("Bad request"))
+    return response or defaults.bad_request(request, exception)
 
 
 def server_error(request):
-    """handler500: the API's failures are JSON too."""
-    if not in_api(request):
-        return defaults.server_error(request)
-    return in_language(
+    """handler500: failures at data addresses answer in their format too."""
+    response = data_error(
         request,
-        lambda: error_response(500, _("The API failed to answer; try again later.")),
+        500,
+        lambda: (
+            _("The API failed to answer; try again later.")
+            if in_api(request)
+            else _("The file could not be prepared; try again later.")
+        ),
     )
+    return response or defaults.server_error(request)
 
 
 not_found.csrf_exempt = True

@@ -7,21 +7,17 @@ digests the data's generation (``projects.facets.generation``, bumped by every
 change the open data shows), the day (current bloc memberships end on a date),
 the language and the full address, so it changes whenever the answer may."""
 
-import hashlib
 from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import URLPattern, reverse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
-from projects import facets
-
+from .. import responses
 from . import directory, errors, partners, projects
 from .params import LANGUAGES, requested_language
 
@@ -93,39 +89,14 @@ def index(request):
     }
 
 
-# The last save of the one item a detail shows, for Last-Modified; a list's
-# items have no single date.
-LAST_MODIFIED = {
-    "project-detail": lambda slug: projects.published_projects().filter(slug=slug),
-    "unit-detail": lambda slug: directory.units().filter(slug=slug),
-    "representation-detail": lambda id: directory.representations().filter(pk=id),
-}
-
-
-def entity_tag(request, language):
-    parts = [
-        FORMAT,
-        facets.generation(),
-        timezone.localdate().isoformat(),
-        language,
-        request.build_absolute_uri(),
-    ]
-    if queued := facets.pending():
-        # Changes not committed yet (the generation moves at the commit): as
-        # facets.cached does, this transaction's answers are its own.
-        parts.append(f"{queued.token}:{queued.changes}")
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
-    return f'"{digest[:32]}"'
-
-
-def read_only(view, last_modified=None):
+def read_only(view):
     """``view`` (a django-ninja path) behind the API's checks and conditional GET."""
 
     @wraps(view)
     def answer(request, *args, **kwargs):
         language = requested_language(request)
         with translation.override(language or settings.LANGUAGE_CODE):
-            response = checked(request, language, view, args, kwargs, last_modified)
+            response = checked(request, language, view, args, kwargs)
             # Not the language LocaleMiddleware read from the browser.
             response["Content-Language"] = translation.get_language()
         return response
@@ -134,7 +105,7 @@ def read_only(view, last_modified=None):
     return answer
 
 
-def checked(request, language, view, args, kwargs, last_modified):
+def checked(request, language, view, args, kwargs):
     if request.method not in errors.READ_METHODS:
         return errors.method_not_allowed()
     if request.method == "OPTIONS":
@@ -148,47 +119,38 @@ def checked(request, language, view, args, kwargs, last_modified):
             % {"value": request.GET["lang"][:20]},
             accepted=LANGUAGES,
         )
-    return conditional(request, language, view, args, kwargs, last_modified)
+    return conditional(request, view, args, kwargs)
 
 
-def conditional(request, language, view, args, kwargs, last_modified):
-    """304 when the client's copy is current; else the view's answer, tagged."""
-    headers = HttpResponse()
-    headers["ETag"] = entity_tag(request, language)
-    changed = None
-    if last_modified is not None:
-        changed = last_modified(**kwargs).values_list("updated_at", flat=True).first()
-        if changed is not None:
-            headers["Last-Modified"] = http_date(changed.timestamp())
-    answer = get_conditional_response(
-        request,
-        etag=headers["ETag"],
-        last_modified=int(changed.timestamp()) if changed else None,
-        response=headers,
+def conditional(request, view, args, kwargs):
+    """304 when the client's copy is current; else the view's answer, tagged
+    (opendata/responses.py). The ETag also names the API's format and the day
+    (current bloc memberships end on a date); Last-Modified is when the data
+    last changed, for a list as for one item (an item's answer shows its
+    partners' and units' rows too, not only its own)."""
+    etag, last_modified = responses.validators(
+        request, FORMAT, timezone.localdate().isoformat()
     )
-    if answer is not headers:
-        if answer.status_code == 304:
-            return answer
+    decided = responses.precondition(request, etag, last_modified)
+    if decided is not None:
+        if decided.status_code == 304:
+            return decided
         return errors.error_response(
-            answer.status_code, _("The request's precondition failed.")
+            decided.status_code, _("The request's precondition failed.")
         )
     method, request.method = request.method, "GET"  # django-ninja routes GET only
     try:
         response = view(request, *args, **kwargs)
     finally:
         request.method = method
-    if response.status_code == 200:
-        for header, value in headers.items():
-            if header != "Content-Type":
-                response[header] = value
-    return response
+    return responses.tagged(response, etag, last_modified)
 
 
 def wrapped(patterns):
     wrapped = []
     for pattern in patterns:
         assert isinstance(pattern, URLPattern), pattern  # noqa: S101 - ninja's paths
-        view = read_only(pattern.callback, LAST_MODIFIED.get(pattern.name))
+        view = read_only(pattern.callback)
         wrapped.append(
             URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
         )

@@ -4,6 +4,7 @@ on a visitor's uncached downloads; CORS and compression on open data only."""
 
 import gzip
 import json
+import re
 
 import pytest
 from django.conf import settings
@@ -248,7 +249,7 @@ def test_a_client_that_leaves_before_the_first_byte_gives_the_file_back(
     assert again["X-Export-Cache"] == "miss"
 
 
-@override_settings(DGCIN_EXPORT_BUILDS=1)
+@override_settings(DGCIN_EXPORT_IN_WORKER=False, DGCIN_EXPORT_BUILDS=1)
 def test_only_so_many_large_files_are_written_at_once(
     client, committed, settings, monkeypatch
 ):
@@ -268,3 +269,103 @@ def test_only_so_many_large_files_are_written_at_once(
     assert small.status_code == 200  # a small file needs no slot
     body(large)
     assert client.get("/projects/export.json", {"sort": "title"}).status_code == 200
+
+
+@pytest.fixture
+def large(committed, monkeypatch):
+    """Two committed projects, more than one chunk: a large file."""
+    from opendata import views
+
+    monkeypatch.setattr(views, "CHUNK_SIZE", 1)
+    committed(title_es="Agua segura", title_en="Safe water")
+    committed(title_es="Suelos", title_en="Soils")
+
+
+QUEUED = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.mark.parametrize("path", [*EXPORTS, "/projects/export.xlsx"])
+def test_the_task_worker_writes_a_large_file_the_visitors_come_back_for(
+    client, large, path
+):
+    from django.tasks import default_task_backend
+
+    from opendata.tasks import write_export
+
+    with override_settings(TASKS=QUEUED):
+        default_task_backend.clear()
+        asked = client.get(path, {"sort": "title"})
+        assert asked.status_code == 503
+        assert asked["Retry-After"] == "10"
+        assert client.get(path, {"sort": "title"}).status_code == 503  # one task
+        queued = default_task_backend.results
+        assert [result.task.func for result in queued] == [write_export.func]
+        assert kept_files() == []
+        assert write_export.call(*queued[0].args, **queued[0].kwargs) == 200
+    [kept] = kept_files()
+    served = client.get(path, {"sort": "title"})
+    assert served.status_code == 200
+    assert served["X-Export-Cache"] == "hit"
+    from_worker = body(served)
+    assert from_worker == gzip.decompress(kept.read_bytes())
+    if path.endswith(".xlsx"):
+        return
+    # The same file a web worker writes, links and all (but the moment it says).
+    kept.unlink()
+    with override_settings(DGCIN_EXPORT_IN_WORKER=False):
+        from_web = client.get(path, {"sort": "title"})
+        assert from_web["X-Export-Cache"] == "miss"
+        assert without_moment(body(from_web)) == without_moment(from_worker)
+
+
+def without_moment(data):
+    return re.sub(rb'generated(_at|-datetime)"(: "|=")[^"]*"', b"", data)
+
+
+def test_the_worker_writes_the_file_for_the_visitors_address_and_language(
+    client, large, settings
+):
+    from django.tasks import default_task_backend
+
+    from opendata.tasks import write_export
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.ALLOWED_HOSTS = ["datos.example.gob.ar"]
+    asking = {
+        "headers": {"X-Forwarded-Proto": "https"},
+        "HTTP_HOST": "datos.example.gob.ar",
+    }
+    with override_settings(TASKS=QUEUED):
+        default_task_backend.clear()
+        assert client.get("/en/projects/export.csv", **asking).status_code == 503
+        result = default_task_backend.results[0]
+        write_export.call(*result.args, **result.kwargs)
+    served = client.get("/en/projects/export.csv", **asking)
+    assert served["X-Export-Cache"] == "hit"
+    text = body(served).decode()
+    assert "Safe water" in text and "Agua segura" not in text
+    assert "https://datos.example.gob.ar/en/projects/" in text
+
+
+def test_with_tasks_run_at_once_the_large_file_is_served_at_once(client, large):
+    response = client.get("/projects/export.json")  # development's backend
+    assert response.status_code == 200
+    assert response["X-Export-Cache"] == "hit"
+    assert len(json.loads(body(response))["projects"]) == 2
+    assert len(kept_files()) == 1
+
+
+def test_a_large_file_over_uncommitted_changes_is_written_by_the_request(
+    client, make_project, monkeypatch
+):
+    from opendata import views
+
+    monkeypatch.setattr(views, "CHUNK_SIZE", 1)
+    make_project()
+    make_project()  # not committed: nothing can be kept, the worker would not see it
+    with override_settings(TASKS=QUEUED):
+        response = client.get("/projects/export.json")
+        assert response.status_code == 200
+        assert response["X-Export-Cache"] == "miss"
+        assert len(json.loads(body(response))["projects"]) == 2
+    assert kept_files() == []

@@ -100,3 +100,35 @@ def test_an_error_carries_no_validator(client):
     assert response.status_code == 400
     assert not response.has_header("ETag")
     assert not response.has_header("Last-Modified")
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "message"),
+    [
+        ("/iati/activities-1999.xml", "xml", "Ningún archivo IATI publicado tiene este nombre"),
+        ("/iati/activities.xml", "xml", "No hay ningún archivo de datos"),
+        ("/projects/no-existe.xml", "xml", ""),
+        ("/programmes/no-existe.json", "json", ""),
+        ("/datos/proyectos.json", "json", "No hay ningún archivo de datos"),
+        ("/en/projects/export.json/extra.json", "json", "There is no data file"),
+        ("/api/v1/nothing", "json", "No hay nada en esta dirección de la API"),
+    ],
+)
+def test_a_missing_data_file_answers_in_its_format(client, path, kind, message):
+    response = client.get(path)
+    assert response.status_code == 404
+    if kind == "json":
+        assert response["Content-Type"].startswith("application/json")
+        error = json.loads(response.content)["error"]
+        assert error["status"] == 404
+    else:
+        assert response["Content-Type"].startswith("application/xml")
+        error = etree.fromstring(response.content)
+        assert error.tag == "error" and error.get("status") == "404"
+    assert message in response.content.decode()
+
+
+def test_a_missing_page_is_still_a_page(client):
+    response = client.get("/no-existe/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
