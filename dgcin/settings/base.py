@@ -332,8 +332,9 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition", "Retry-After")
 # The catalogue's downloads are kept on disk per data generation (opendata/
-# export_cache.py; each app server keeps its own); a client that is not signed in
-# may start this many uncached ones (django-ratelimit's "count/period").
+# export_cache.py): the web processes and the task worker must see the same folder.
+# A client that is not signed in may start this many uncached ones
+# (django-ratelimit's "count/period").
 DGCIN_EXPORT_CACHE_DIR = env.path(
     "DGCIN_EXPORT_CACHE_DIR", default=BASE_DIR / "var" / "exports"
 )
