@@ -343,7 +343,8 @@ def test_the_worker_writes_the_file_for_the_visitors_address_and_language(
     served = client.get("/en/projects/export.csv", **asking)
     assert served["X-Export-Cache"] == "hit"
     text = body(served).decode()
-    assert "Safe water" in text and "Agua segura" not in text
+    assert "Safe water" in text
+    assert "Agua segura" not in text
     assert "https://datos.example.gob.ar/en/projects/" in text
 
 
