@@ -50,7 +50,7 @@ def write_export(path, query, scheme, host, keys, script_name=""):
                 for _ in response.streaming_content if response.streaming else ():
                     pass  # written to the kept file on the way
             finally:
-                response.close()
+                export_cache.close_quietly(response)
         return response.status_code
     finally:
         reservation.release()

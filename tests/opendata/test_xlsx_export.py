@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from opendata import exports
+from opendata.export_cache import close_quietly
 from projects.models import Budget, Currency
 
 from .test_exports import count_export_queries, csv_rows
@@ -204,7 +205,7 @@ def test_the_temporary_file_is_gone_once_sent(
     assert held.endswith("(deleted)")
     rest = b"".join(chunks)
     assert (first + rest).startswith(b"PK")
-    response.close()
+    close_quietly(response)
     assert files_open_in(tmp_path) == []
 
 
