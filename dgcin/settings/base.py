@@ -360,7 +360,7 @@ DGCIN_EXPORT_CACHE_DIR = env.path(
 )
 DGCIN_EXPORT_RATE = env.str("DGCIN_EXPORT_RATE", default="10/m")
 # A large download (more than one chunk of projects) is written by the background
-# task worker (``manage.py db_worker``, which must see DGCIN_EXPORT_CACHE_DIR), the
+# task worker (``manage.py task_worker``, which must see DGCIN_EXPORT_CACHE_DIR), the
 # visitor being asked to come back (503, Retry-After); the web workers stay free for
 # the pages. Off: web workers write them, at most DGCIN_EXPORT_BUILDS at once
 # across the site.
