@@ -23,7 +23,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3; do \
 	&& { echo $$p; break; }; done)
 
 .PHONY: help install install-dev setup run test lint format check messages compilemessages \
-	test-unit test-e2e coverage superuser clean
+	test-unit test-e2e coverage superuser clean backup restore
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -93,6 +93,39 @@ test: lint check test-unit ## Lint, checks, then the suite without the browser t
 coverage: install-dev ## The unit suite with branch coverage (90 % at least); HTML in htmlcov/
 	$(BIN)/pytest -m "not e2e" -n $(WORKERS) --dist worksteal --cov --cov-report=term \
 		--cov-report=html $(PYTEST_ARGS)
+
+# Backups of a PostgreSQL portal: the database (pg_dump, custom format) and the
+# uploads (a tar of DJANGO_MEDIA_ROOT), named by the time they were taken, in
+# backups/ (git-ignored). DATABASE_URL and DJANGO_MEDIA_ROOT come from the
+# environment or .env, as for the portal. `make restore BACKUP=backups/dgcin-<time>.dump`
+# puts both back; README.md says when, and bench/backup_check.py proves a backup.
+BACKUPS ?= backups
+dotenv = $(shell sed -n 's/^$(1)=//p' .env 2>/dev/null | tail -1)
+DATABASE_URL ?= $(call dotenv,DATABASE_URL)
+DJANGO_MEDIA_ROOT ?= $(or $(call dotenv,DJANGO_MEDIA_ROOT),media)
+STAMP := $(shell date -u +%Y%m%d-%H%M%S)
+
+backup: ## Dump the database and tar the uploads into backups/dgcin-<time>.*
+	@case "$(DATABASE_URL)" in postgres*|pgsql*) ;; \
+	  *) echo "make backup: DATABASE_URL must name a PostgreSQL database."; exit 1;; esac
+	@mkdir -p $(BACKUPS)
+	pg_dump --format=custom --no-owner --no-acl --dbname="$(DATABASE_URL)" \
+		--file=$(BACKUPS)/dgcin-$(STAMP).dump
+	@if [ -d "$(DJANGO_MEDIA_ROOT)" ]; then \
+	  tar -czf $(BACKUPS)/dgcin-$(STAMP)-media.tar.gz -C "$(DJANGO_MEDIA_ROOT)" .; \
+	else tar -czf $(BACKUPS)/dgcin-$(STAMP)-media.tar.gz -T /dev/null; fi
+	@echo "Backup: $(BACKUPS)/dgcin-$(STAMP).dump and $(BACKUPS)/dgcin-$(STAMP)-media.tar.gz"
+
+restore: ## Restore BACKUP=backups/dgcin-<time>.dump and its uploads (stop the portal first)
+	@test -f "$(BACKUP)" || { echo "make restore BACKUP=backups/dgcin-<time>.dump"; exit 1; }
+	@case "$(DATABASE_URL)" in postgres*|pgsql*) ;; \
+	  *) echo "make restore: DATABASE_URL must name a PostgreSQL database."; exit 1;; esac
+	pg_restore --clean --if-exists --no-owner --no-acl --single-transaction \
+		--exit-on-error --dbname="$(DATABASE_URL)" "$(BACKUP)"
+	@media="$(BACKUP:.dump=-media.tar.gz)"; if [ -f "$$media" ]; then \
+	  mkdir -p "$(DJANGO_MEDIA_ROOT)" && tar -xzf "$$media" -C "$(DJANGO_MEDIA_ROOT)" \
+	  && echo "Uploads restored into $(DJANGO_MEDIA_ROOT)"; \
+	else echo "No $$media: uploads left as they are"; fi
 
 clean: ## Remove the virtualenv, the SQLite database and collected static files
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .coverage htmlcov

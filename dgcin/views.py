@@ -1,4 +1,3 @@
-from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -7,6 +6,8 @@ from directory.models import InstitutionalText, Unit
 from partners.models import Bloc
 from projects.facets import key_figures
 from projects.publication import newly_published
+
+from . import health
 
 
 class HomeView(TemplateView):
@@ -41,11 +42,7 @@ class AboutView(TemplateView):
 
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """The database, the cache and the task worker, for load balancers: 503 when
+    this process cannot serve (dgcin/health.py says when and how fast)."""
+    status, body = health.check()
+    return JsonResponse(body, status=status)

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "projects",
     "proposals",
     "opendata",
+    # The wiring (no models): its management command task_worker.
+    "dgcin",
 ]
 
 MIDDLEWARE = [
@@ -120,11 +122,23 @@ DATABASES = {
     ),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    from psycopg_pool import ConnectionPool
+
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    # A connection attempt gives up after this many seconds (libpq's floor is 2),
+    # so an unreachable database fails requests and /healthz fast, never hangs them.
+    _db_options.setdefault(
+        "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=2)
+    )
     # psycopg's connection pool: a new connection per request costs more than most
     # pages (bench/pages.py measured /healthz at 8.8x a minimal view without it).
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env.bool(
-        "DJANGO_DB_POOL", default=True
-    )
+    # Each connection is checked as it is handed out, so after a PostgreSQL restart
+    # the dead ones are replaced instead of failing the next requests; a request
+    # waits at most DJANGO_DB_POOL_TIMEOUT seconds for a connection (bench/faults.py).
+    _db_options["pool"] = env.bool("DJANGO_DB_POOL", default=True) and {
+        "check": ConnectionPool.check_connection,
+        "timeout": env.float("DJANGO_DB_POOL_TIMEOUT", default=10.0),
+    }
 
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
 
@@ -221,8 +235,14 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: a database queue (run ``manage.py db_worker``).
+# Background tasks: a database queue, run by ``manage.py task_worker`` (dgcin/
+# worker.py: django-tasks-db's db_worker that outlives a database restart and leaves
+# a heartbeat in the cache for /healthz). /healthz says "degraded" (still 200) when
+# no worker was seen for DGCIN_WORKER_STALE_SECONDS or a task has waited longer than
+# DGCIN_QUEUE_STALE_SECONDS.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DGCIN_WORKER_STALE_SECONDS = env.int("DGCIN_WORKER_STALE_SECONDS", default=300)
+DGCIN_QUEUE_STALE_SECONDS = env.int("DGCIN_QUEUE_STALE_SECONDS", default=600)
 
 # Accounts: focal points sign in at /accounts/login/; invitation and reset links
 # last three days.
@@ -340,7 +360,7 @@ DGCIN_EXPORT_CACHE_DIR = env.path(
 )
 DGCIN_EXPORT_RATE = env.str("DGCIN_EXPORT_RATE", default="10/m")
 # A large download (more than one chunk of projects) is written by the background
-# task worker (``manage.py db_worker``, which must see DGCIN_EXPORT_CACHE_DIR), the
+# task worker (``manage.py task_worker``, which must see DGCIN_EXPORT_CACHE_DIR), the
 # visitor being asked to come back (503, Retry-After); the web workers stay free for
 # the pages. Off: web workers write them, at most DGCIN_EXPORT_BUILDS at once
 # across the site.

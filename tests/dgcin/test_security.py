@@ -5,7 +5,6 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import OperationalError, connection
 
 pytestmark = pytest.mark.django_db
 
@@ -67,23 +66,6 @@ def test_admin_login_page_has_csp(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     assert "Content-Security-Policy" in response
-
-
-def test_health_check_answers_200_when_the_database_answers(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-    assert "no-cache" in response["Cache-Control"]
-
-
-def test_health_check_answers_503_when_the_database_does_not(client):
-    def unreachable(execute, sql, params, many, context):
-        raise OperationalError("could not connect to server")
-
-    with connection.execute_wrapper(unreachable):
-        response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["database"] == "unreachable"
 
 
 def run_manage(*args, env):
