@@ -13,7 +13,8 @@ gives a peak-RSS ratio near 1 while bytes grow 10x). Each export is then downloa
 again from the file the first download kept (opendata/export_cache.py), as is and
 gzip-compressed. These downloads are written by the web worker
 (DGCIN_EXPORT_IN_WORKER off), to measure the streaming itself; then, as production
-runs, by the background task worker (``manage.py db_worker`` under ``nice -n 10``):
+runs, by the background task worker (``manage.py db_worker``, which the production
+command ``task_worker`` wraps, under ``nice -n 10``):
 the time from the first request (answered 503) until the file is served, asking
 again every half second.
 
