@@ -180,11 +180,19 @@ class SilentServer:
 
 # Without the pool, a server that never answers costs libpq's connect_timeout (at
 # least 2 s, settings/base.py); production pools its connections.
+#
+# How fast /healthz answers is measured by bench/faults.py (bench/README.md), not
+# here: these tests only tell an answer bounded by the portal's own timeouts (about
+# a second) from a hang (psycopg's pool waits 30 s by default, libpq minutes), with
+# a margin that a loaded CI machine cannot reach.
+HANG = 10
+
+
 @pytest.mark.parametrize(
     ("database", "pool"),
     [("closed port", "true"), ("closed port", "false"), ("silent server", "true")],
 )
-def test_answers_503_within_2_seconds_when_the_database_does_not(database, pool):
+def test_answers_503_without_hanging_when_the_database_does_not(database, pool):
     server = SilentServer() if database == "silent server" else None
     port = server.port if server else free_port()
     client = HealthClient(
@@ -196,7 +204,7 @@ def test_answers_503_within_2_seconds_when_the_database_does_not(database, pool)
             assert status == 503
             assert body["status"] == "error"
             assert body["database"] == "unreachable"
-            assert seconds < 2
+            assert seconds < HANG
     finally:
         client.close()
         if server:
@@ -272,15 +280,15 @@ def test_recovers_on_its_own_when_the_database_comes_back(pool):
         proxy.cut()
         status, body, seconds = client.get()
         assert (status, body["database"]) == (503, "unreachable")
-        assert seconds < 2
+        assert seconds < HANG
         proxy.up = True
         back = time.monotonic()
         # The pool replaces its dead connections (its attempts back off from 1 s):
-        # answered within 2 s each, 200 again within 5 s, nothing restarted.
+        # 200 again, nothing restarted (how soon: bench/faults.py).
         while True:
             status, body, seconds = client.get()
-            assert seconds < 2
-            if status == 200 or time.monotonic() - back > 5:
+            assert seconds < HANG
+            if status == 200 or time.monotonic() - back > 3 * HANG:
                 break
             time.sleep(0.2)
         assert (status, body["database"], body["cache"]) == (200, "ok", "ok")
