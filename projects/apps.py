@@ -32,6 +32,9 @@ class ProjectsConfig(AppConfig):
                         facets.invalidate, sender=field.remote_field.through
                     )
 
+        # A migration changes rows without signals (data corrections): what was
+        # cached of the data before it is not reused after.
+        post_migrate.connect(facets.bump_after_migrate, sender=self)
         # A database from before the search gets its index after the migrate.
         post_migrate.connect(search.index_after_migrate, sender=self)
         # A project's search text names its partners (a project's own save sets it).

@@ -6,6 +6,7 @@ A transaction with changes not yet committed sees other data than everyone else:
 caches in a namespace of its own, which no other connection reads and which its
 next change, a rolled-back savepoint or its commit leaves behind."""
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -15,7 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -61,6 +62,13 @@ def bump():
     except ValueError:  # missing: seed it (never over another writer's), then bump
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         return cache.incr(GENERATION_KEY)
+
+
+def bump_after_migrate(**kwargs):
+    """Signal receiver (post_migrate): a new generation, as after any change."""
+    # The database's cache table does not exist before createcachetable.
+    with contextlib.suppress(DatabaseError):
+        bump()
 
 
 def last_change():

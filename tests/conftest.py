@@ -149,7 +149,7 @@ def uses_the_database(item):
 _database = {"emptied": False}
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
     """After a transactional test, write the reference data back (committed) before
     the next test that uses the database. pytest-django runs the transactional
@@ -158,10 +158,11 @@ def pytest_runtest_setup(item):
         with item.config.stash[blocking_manager_key].unblock():
             restore(_reference_rows)
         _database["emptied"] = False
-
-
-def pytest_runtest_teardown(item):
-    if is_transactional(item):
+    outcome = yield
+    # A transactional test empties the database when it ends, unless it was
+    # skipped before its fixtures ran (skipif: PostgreSQL only).
+    skipped = outcome.excinfo and issubclass(outcome.excinfo[0], pytest.skip.Exception)
+    if is_transactional(item) and not skipped:
         _database["emptied"] = True
 
 
@@ -206,6 +207,14 @@ def _empty_cache():
 
     cache.clear()
     shutil.rmtree(settings.DGCIN_EXPORT_CACHE_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_pages(settings):
+    """Every request runs its view: for tests of what a view reads (its queries) or
+    puts in its context, which a page from the cache (dgcin/page_cache.py,
+    tests/dgcin/test_page_cache.py) would answer without running it."""
+    settings.DGCIN_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

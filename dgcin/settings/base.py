@@ -76,6 +76,9 @@ MIDDLEWARE = [
     # A NUL in the address or a form is refused (400) before any view (after
     # LocaleMiddleware, so the page is in the language of the address).
     "dgcin.request_checks.RejectNulMiddleware",
+    # Public pages for visitors not signed in, from the shared cache, keyed by the
+    # data generation (dgcin/page_cache.py): before sessions are read and views run.
+    "dgcin.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,6 +144,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
+# How long a public page stays in the cache for visitors not signed in (dgcin/
+# page_cache.py); any committed change to the data makes new pages at once. 0: off.
+DGCIN_PAGE_CACHE_SECONDS = env.int("DGCIN_PAGE_CACHE_SECONDS", default=600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

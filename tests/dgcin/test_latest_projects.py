@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from projects.models import Project
 
-pytestmark = pytest.mark.django_db
+# The tests read the views' context: every request runs its view.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_pages")]
 
 
 def published_on(project, day):

@@ -111,3 +111,16 @@ def test_a_file_being_written_is_reserved_for_every_process(redis_cache):
         "r = Reservation(); print(r.take('exports:writing:test')); r.release()"
     )
     assert taken == "True"
+
+
+@pytest.mark.django_db
+def test_a_cached_page_is_made_again_after_a_change_in_another_process(
+    redis_cache, client, make_project
+):
+    make_project(title_es="Agua segura para Chaco")
+    client.get("/projects/")
+    assert client.get("/projects/")["X-Page-Cache"] == "hit"  # from Redis
+    in_another_process("from projects import facets; facets.bump()")
+    again = client.get("/projects/")
+    assert again["X-Page-Cache"] == "miss"
+    assert "Agua segura para Chaco" in again.content.decode()

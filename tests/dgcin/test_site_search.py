@@ -111,6 +111,7 @@ def test_the_index_follows_sdgs_provinces_and_results(client, make_project):
     assert client.get("/search/", {"q": "hambre"}).context["results"]["total"] == 0
 
 
+@pytest.mark.usefixtures("fresh_pages")
 def test_the_query_count_does_not_grow_with_the_results(
     client, make_project, count_queries
 ):

@@ -145,6 +145,7 @@ def test_a_page_without_any_data_still_renders(client, no_reference_data):
         assert client.get(path).status_code == 200
 
 
+@pytest.mark.usefixtures("fresh_pages")
 @pytest.mark.parametrize("path", ["/", "/about/"])
 def test_the_text_costs_the_page_one_query(client, directory_data, path):
     client.get(path)  # fills the cached figures, which the next requests read

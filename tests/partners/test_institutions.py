@@ -7,7 +7,8 @@ import pytest
 from partners.models import Country, Organisation
 from projects.models import Participation, Project
 
-pytestmark = pytest.mark.django_db
+# The tests read the views' context: every request runs its view.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_pages")]
 
 URL = "/partners/institutions/"
 

@@ -106,6 +106,7 @@ def test_without_projects_the_page_says_so(client, references):
     assert 'aria-labelledby="subnational-partners"' not in page
 
 
+@pytest.mark.usefixtures("fresh_pages")
 def test_the_page_makes_the_same_queries_however_many_projects(
     client, mendoza_projects, make_project, django_assert_num_queries
 ):

@@ -190,6 +190,7 @@ def test_the_project_page_shows_cost_sharing_and_transactions(client, make_proje
     assert text.index("Disbursement") < text.index("Horas de técnicos")
 
 
+@pytest.mark.usefixtures("fresh_pages")
 def test_the_project_page_costs_the_same_with_1_and_6_transactions(
     client, make_project, count_queries
 ):

@@ -113,6 +113,7 @@ def test_staff_add_locations_in_the_project_form(admin_client, make_project):
     )
 
 
+@pytest.mark.usefixtures("fresh_pages")
 def test_the_project_page_says_where_with_a_map_link(
     client, located, make_project, django_assert_num_queries
 ):

@@ -327,6 +327,7 @@ def test_missions_of_an_unpublished_project_are_not_public(client, make_project)
     assert "Asunción" not in client.get(shown.get_absolute_url()).text
 
 
+@pytest.mark.usefixtures("fresh_pages")
 def test_the_project_page_costs_the_same_with_1_and_5_missions(
     client, make_project, count_queries
 ):
