@@ -211,9 +211,8 @@ def _empty_cache():
 
 @pytest.fixture
 def fresh_pages(settings):
-    """Every request runs its view: for tests of what a view reads (its queries) or
-    puts in its context, which a page from the cache (dgcin/page_cache.py,
-    tests/dgcin/test_page_cache.py) would answer without running it."""
+    """Every request runs its view, for tests of its queries or context (a page
+    from the cache, dgcin/page_cache.py, would not run it)."""
     settings.DGCIN_PAGE_CACHE_SECONDS = 0
 
 
@@ -324,6 +323,17 @@ def make_project(references):
                 percentage=percentage,
             )
         return project
+
+    return make
+
+
+@pytest.fixture
+def committed(make_project, django_capture_on_commit_callbacks):
+    """make_project(...) committed, as in production: the generation moves."""
+
+    def make(**fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_project(**fields)
 
     return make
 

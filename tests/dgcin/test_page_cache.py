@@ -12,15 +12,6 @@ from projects.models import Project
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(make_project, django_capture_on_commit_callbacks):
-    def make(**fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_project(**fields)
-
-    return make
-
-
 def public_pages(project):
     return [
         "/",

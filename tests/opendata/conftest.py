@@ -132,19 +132,20 @@ PROGRAMME_TODAY = timezone.localdate()
 
 @pytest.fixture
 def make_programme(references):
-    """make_programme(country, number, published, **fields): a bilateral programme
-    approved at a joint commission with ``country``."""
+    """make_programme(country, number, published, venue, **fields): a bilateral
+    programme approved at a joint commission with ``country`` (held in ``venue``)."""
     from directory.models import Unit
     from partners.models import Country
     from projects.models import JointCommission, Programme
 
     dash = "\N{EN DASH}"
 
-    def make(country="BO", number=3, published=True, **fields):
+    def make(country="BO", number=3, published=True, venue="", **fields):
         commission = JointCommission.objects.create(
             country=Country.objects.get(code=country),
             number=number + 3,
             date=datetime.date(2024, 5, 12),
+            venue=venue,
             directorate=Unit.objects.get(slug="bilateral-cooperation"),
         )
         defaults = {

@@ -4,10 +4,8 @@ import datetime
 
 from lxml import etree
 
-from directory.models import Unit
 from opendata import iati_publish
-from partners.models import Country
-from projects.models import Budget, Currency, JointCommission, Programme
+from projects.models import Budget, Currency
 
 BASE_URL = "https://cooperacion.example.gob.ar"
 
@@ -38,23 +36,4 @@ def add_budget(project, year, value, currency="USD", status="1", month=3):
         currency=Currency.objects.get(code=currency),
         value_date=start,
         status=status,
-    )
-
-
-def make_programme(country="BO", number=3):
-    commission = JointCommission.objects.create(
-        country=Country.objects.get(code=country),
-        number=number + 3,
-        date=datetime.date(2024, 5, 12),
-        directorate=Unit.objects.get(slug="bilateral-cooperation"),
-    )
-    return Programme.objects.create(
-        commission=commission,
-        is_published=True,
-        title_es=f"Programa Argentina-{country}",
-        title_en=f"Argentina-{country} Programme",
-        slug=f"programa-{country.lower()}-{number}",
-        number=number,
-        period_start=datetime.date(2024, 6, 1),
-        period_end=datetime.date(2030, 12, 31),
     )

@@ -14,27 +14,11 @@ from opendata.exports import filter_errors
 from projects.filters import ProjectFilter
 from projects.models import Budget, Currency, Project
 
+from .api_helpers import get, walk
+
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/projects"
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/json; charset=utf-8"
-    return json.loads(response.content)
-
-
-def walk(client, url):
-    """Every item of every page, following ``next``; and the pages' count."""
-    items, pages = [], 0
-    while url:
-        page = get(client, url)
-        items += page["results"]
-        pages += 1
-        url = page["next"]
-    return items, pages
 
 
 def in_one_language(value, language):

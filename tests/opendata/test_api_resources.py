@@ -3,58 +3,19 @@ identified as their pages are, in the language asked, only what the public
 sees, in a fixed number of queries per page."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import timezone
 
 from directory.models import Representation, Unit
 from partners.models import Bloc, BlocMembership, Country, Organisation
-from projects.models import JointCommission, Programme, Project
+from projects.models import Project
+
+from .api_helpers import every, get
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/json; charset=utf-8"
-    return json.loads(response.content)
-
-
-def every(client, url):
-    items = []
-    while url:
-        page = get(client, url)
-        items += page["results"]
-        url = page["next"]
-    return items
-
-
-@pytest.fixture
-def make_programme(references):
-    def make(country="BO", number=3, published=True):
-        commission = JointCommission.objects.create(
-            country=Country.objects.get(code=country),
-            number=number + 3,
-            date=datetime.date(2024, 5, 12),
-            venue="La Paz",
-            directorate=Unit.objects.get(slug="bilateral-cooperation"),
-        )
-        return Programme.objects.create(
-            commission=commission,
-            is_published=published,
-            title_es=f"III Programa Argentina-{country}",
-            title_en=f"Argentina-{country} Programme III",
-            slug=f"programa-{country.lower()}-{number}",
-            number=number,
-            period_start=datetime.date(2024, 6, 1),
-            period_end=datetime.date(2026, 5, 31),
-        )
-
-    return make
 
 
 @pytest.fixture
@@ -78,7 +39,10 @@ def representations(references):
 def test_programmes_are_the_published_ones_with_their_published_projects(
     client, make_programme, make_project
 ):
-    bolivia, hidden = make_programme("BO"), make_programme("UY", published=False)
+    bolivia = make_programme(
+        "BO", venue="La Paz", title_en="Argentina-BO Programme III"
+    )
+    hidden = make_programme("UY", published=False)
     shown = make_project(programme=bolivia)
     make_project(programme=bolivia, publication=Project.Publication.DRAFT)
     make_project(programme=hidden)

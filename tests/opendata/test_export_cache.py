@@ -33,17 +33,6 @@ def kept_files():
     return sorted(path for path in folder.rglob("*") if path.is_file())
 
 
-@pytest.fixture
-def committed(make_project, django_capture_on_commit_callbacks):
-    """make_project(...) committed, as in production: the generation moves."""
-
-    def make(**fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_project(**fields)
-
-    return make
-
-
 @pytest.mark.parametrize("path", EXPORTS)
 def test_a_download_is_kept_then_served_from_the_kept_file(
     client, committed, path, django_assert_num_queries

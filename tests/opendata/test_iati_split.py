@@ -16,7 +16,6 @@ from projects.models import Project
 
 from .iati_helpers import (
     activity_files,
-    make_programme,
     parse,
     publish,
     read,
@@ -27,7 +26,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @pytest.fixture
-def portfolio(make_project):
+def portfolio(make_project, make_programme):
     """Projects starting in 2022 and 2024, five of them children of a programme,
     and one without a start date (its activity is invalid: left out)."""
     programme = make_programme()
