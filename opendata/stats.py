@@ -2,37 +2,31 @@
 filters, by modality, status, Argentina's role, region, partner country, Argentine
 province, DAC sector category, SDG and start year.
 
-Counting is split from presenting. ``counts()`` runs a fixed number of GROUP BY
-queries, whatever the number of projects, and keeps their result (codes and numbers,
-no words) in the facet cache for each filter combination, shared by both languages.
+Counting is split from presenting. ``counts()`` reads the facet rows
+(``projects.facet_index``) in one GROUP BY query, whatever the number of projects,
+and keeps the result (codes and numbers, no words) in the facet cache for each filter
+combination, shared by both languages and, unfiltered, with the catalogue.
 ``figures()`` then labels the counts in the active language and lays out the charts.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import Count
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from partners.collation import collation_key
 from partners.models import Country, Province, Region
-from projects import facets
-from projects.filters import count
+from projects import facet_index, facets
 from projects.models import (
-    Participation,
     Project,
-    ProjectSector,
     SdgGoal,
     SectorCategory,
-    SubnationalParticipation,
 )
 
 from . import charts, maps
 
 # Bump when the shape of the cached counts or labels changes.
-FORMAT = 3
+FORMAT = 4
 # Countries and sectors: the chart shows the first ones, the table all of them.
 TOP = 15
 
@@ -54,82 +48,34 @@ ROLE_DETAILS = {
 def counts(filterset):
     """{figure: {code: projects}} for the filterset's valid filters, cached."""
     filterset.is_valid()
+    if not filterset.chosen_filters():
+        return shaped(facets.every_count())
     key = filterset.form.cleaned_data | {"figures": f"stats-{FORMAT}"}
-    return facets.cached(key, lambda: compute(filterset.qs))
+    return facets.cached(key, lambda: shaped(facet_index.counts(filterset.qs)))
 
 
-def compute(projects):
-    """The counts for the ``projects`` queryset, in ten GROUP BY or COUNT queries
-    whatever the number of projects (timed in bench/pages.py)."""
-    chosen = projects.values("pk")
-    codes = dict(Country.objects.values_list("pk", "code"))
-    # Argentina by its primary key, a literal the planner has statistics for (a
-    # join, or a subquery, makes PostgreSQL expect a few rows, not one per project).
-    home = next((pk for pk, code in codes.items() if code == settings.HOME_COUNTRY), 0)
-    totals = {name: Counter() for name in ("modality", "status", "year")}
-    rows = (
-        projects.order_by()
-        .values("modality", "status", "start_year")
-        .annotate(projects=Count("pk"))
-    )
-    for row in rows:
-        for name, value in (
-            ("modality", row["modality"]),
-            ("status", row["status"]),
-            ("year", str(row["start_year"] or "")),
-        ):
-            totals[name][value] += row["projects"]
-    total = sum(totals["modality"].values())
-    home_rows = Participation.objects.filter(project__in=chosen, country=home)
-    partners = Participation.objects.filter(
-        project__in=chosen, country__isnull=False
-    ).exclude(country=home)
+def shaped(found):
+    """The page's counts from the facet rows' (``projects.facet_index``)."""
+
+    def of(name):
+        return found.get(name, {})
+
+    total = of("total").get("", 0)
     return {
         "total": total,
-        "modality": dict(totals["modality"]),
-        "status": dict(totals["status"]),
-        "year": dict(totals["year"]),
-        "without_home": total
-        - home_rows.aggregate(projects=Count("project", distinct=True))["projects"],
-        "role": count(home_rows, "segib_role", "project"),
-        "country": {
-            codes[int(pk)]: number
-            for pk, number in count(partners, "country", "project").items()
-        },
-        "region": count(partners, "country__region__slug", "project")
-        | count(partners, "country__region__parent__slug", "project"),
-        "sector": count(
-            ProjectSector.objects.filter(project__in=chosen),
-            "sector__category__code",
-            "project",
-        ),
-        # A project links to a goal, or a province, once: no DISTINCT needed.
-        "province": dict(
-            Project.provinces.through.objects.filter(project__in=chosen)
-            .order_by()
-            .values_list("province__code")
-            .annotate(projects=Count("*"))
-        ),
+        "modality": of("modality"),
+        "status": of("status"),
+        "year": of("year"),
+        "without_home": total - of("home").get("", 0),
+        "role": of("role"),
+        "country": of("country"),
+        "region": of("region"),
+        "sector": of("sector"),
+        "province": of("province"),
         # Decentralised projects by the Argentine provinces that are their
-        # subnational partners (a province named twice counts the project once).
-        "decentralised": count(
-            SubnationalParticipation.objects.filter(
-                project__in=chosen,
-                project__is_decentralised=True,
-                province__isnull=False,
-            ),
-            "province__code",
-            "project",
-        ),
-        "sdg": {
-            str(number): projects
-            for number, projects in Project.sdg_goals.through.objects.filter(
-                project__in=chosen
-            )
-            .order_by()
-            .values_list("sdggoal__number")
-            .annotate(projects=Count("*"))
-        },
+        # subnational partners.
+        "decentralised": of("decentralised-province"),
+        "sdg": of("sdg"),
     }
 
 
@@ -149,7 +95,9 @@ def labels():
             "sdg": {str(goal.number): str(goal) for goal in SdgGoal.objects.all()},
         }
 
-    return facets.cached({"stats-labels": f"{FORMAT}:{get_language()}"}, compute)
+    return facets.cached(
+        {"stats-labels": f"{FORMAT}:{get_language()}"}, compute, references=True
+    )
 
 
 @dataclass

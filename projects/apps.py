@@ -19,11 +19,15 @@ class ProjectsConfig(AppConfig):
 
         # The data generation: counts, cached figures and cached open-data files
         # follow any change to what the public sees, projects and their rows,
-        # partners, the directory and the reference lists (history rows follow
-        # their object's save).
+        # partners, the directory and the reference lists.
         for label in ("partners", "directory", "projects"):
             for model in apps.get_app_config(label).get_models():
-                if model.__name__.startswith("Historical"):
+                # History rows follow their object's save; the facet rows follow
+                # the project's (facet_index), and deleting them stays one query.
+                if model.__name__.startswith("Historical") or model in (
+                    models.FacetRow,
+                    models.FacetCount,
+                ):
                     continue
                 post_save.connect(facets.invalidate, sender=model)
                 post_delete.connect(facets.invalidate, sender=model)

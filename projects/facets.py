@@ -26,7 +26,8 @@ from directory.models import Unit
 from partners.collation import Collated
 from partners.models import Bloc, Country, Organisation, Province, Region
 
-from .models import Participation, Project, SdgGoal, SectorCategory
+from . import facet_index
+from .models import Project, SdgGoal, SectorCategory
 
 # The catalogue's "decentralised cooperation" filter: its values in the query string.
 DECENTRALISED_CHOICES = [
@@ -35,11 +36,12 @@ DECENTRALISED_CHOICES = [
 ]
 
 GENERATION_KEY = "projects:facets:generation"
+REFERENCES_KEY = "projects:facets:references"
 CHANGED_KEY = "projects:facets:changed-at"
 TIMEOUT = 60 * 30
 # Bump when the shape of what is cached changes, so that a new release never reads
 # what an older one stored in the shared cache.
-FORMAT = 6
+FORMAT = 7
 
 
 def generation():
@@ -57,11 +59,22 @@ def bump():
     # never takes a second change for the first.
     previous = cache.get(CHANGED_KEY) or 0
     cache.set(CHANGED_KEY, max(math.ceil(time.time()), previous + 1), timeout=None)
+    return increment(GENERATION_KEY)
+
+
+def references_generation():
+    """The generation of the reference lists the filters name (regions,
+    countries, organisations...): their labels stay cached across changes to the
+    projects, which are far more frequent."""
+    return cache.get_or_set(REFERENCES_KEY, time.time_ns, timeout=None)
+
+
+def increment(key):
     try:
-        return cache.incr(GENERATION_KEY)
+        return cache.incr(key)
     except ValueError:  # missing: seed it (never over another writer's), then bump
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        return cache.incr(GENERATION_KEY)
+        cache.add(key, time.time_ns(), timeout=None)
+        return cache.incr(key)
 
 
 def bump_after_migrate(**kwargs):
@@ -69,6 +82,7 @@ def bump_after_migrate(**kwargs):
     # The database's cache table does not exist before createcachetable.
     with contextlib.suppress(DatabaseError):
         bump()
+        increment(REFERENCES_KEY)
 
 
 def last_change():
@@ -87,11 +101,14 @@ class PendingBump:
     def __init__(self):
         self.token = secrets.token_hex(8)
         self.changes = 0
+        self.references = False
         self.done = False
 
     def __call__(self):
         self.done = True
         bump()
+        if self.references:
+            increment(REFERENCES_KEY)
 
 
 def pending():
@@ -112,7 +129,7 @@ def uncommitted():
     return ""
 
 
-def invalidate(action="post_", **kwargs):
+def invalidate(action="post_", sender=None, **kwargs):
     """Signal receiver: a project, one of its rows or a reference list changed.
 
     The bump waits for the commit: made before it, a request reading in between
@@ -125,11 +142,28 @@ def invalidate(action="post_", **kwargs):
         queued = PendingBump()
         transaction.on_commit(queued)  # at once outside a transaction
     queued.changes += 1
+    if sender in labelled_models():
+        queued.references = True
 
 
-def cached(filters, compute):
+def labelled_models():
+    """The models whose rows the filters and figures name (their labels)."""
+    return {
+        Region,
+        Country,
+        Organisation,
+        Bloc,
+        SectorCategory,
+        SdgGoal,
+        Unit,
+        Province,
+    }
+
+
+def cached(filters, compute, references=False):
     """``compute()``'s result for these cleaned ``filters`` (or any other key
-    parts), from the cache when it holds them for the current generation."""
+    parts), from the cache when it holds them for the current generation (with
+    ``references``, the reference lists' generation: for labels)."""
     chosen = {
         name: key_part(value)
         for name, value in sorted(filters.items())
@@ -138,7 +172,8 @@ def cached(filters, compute):
     if part := uncommitted():
         chosen["uncommitted"] = part
     digest = hashlib.sha256(json.dumps(chosen).encode()).hexdigest()[:32]
-    key = f"projects:facets:{FORMAT}:{generation()}:{digest}"
+    current = references_generation() if references else generation()
+    key = f"projects:facets:{FORMAT}:{'r' if references else ''}{current}:{digest}"
     counts = cache.get(key)
     if counts is None:
         counts = compute()
@@ -154,28 +189,21 @@ def key_part(value):
     return str(getattr(value, "pk", value))
 
 
+def every_count():
+    """{facet: {value: projects}} of every published project (``facet_index``),
+    cached: the unfiltered catalogue, statistics page and home page share it."""
+    return cached({"counts": "every"}, facet_index.counts)
+
+
 def key_figures():
     """Published projects, partner countries and partner organisations, for the
-    home page; cached like the facets."""
-
-    def compute():
-        partners = Participation.objects.filter(
-            project__publication=Project.Publication.PUBLISHED
-        ).order_by()  # the default ordering would defeat DISTINCT
-        return {
-            "projects": Project.objects.published().count(),
-            "countries": partners.exclude(country__code=settings.HOME_COUNTRY)
-            .filter(country__isnull=False)
-            .values("country")
-            .distinct()
-            .count(),
-            "organisations": partners.filter(organisation__isnull=False)
-            .values("organisation")
-            .distinct()
-            .count(),
-        }
-
-    return cached({"figures": "home"}, compute)
+    home page."""
+    every = every_count()
+    return {
+        "projects": every.get("total", {}).get("", 0),
+        "countries": len(every.get("country", {})),
+        "organisations": len(every.get("organisation", {})),
+    }
 
 
 def facet_labels():
@@ -234,12 +262,13 @@ def country_groups():
     return cached(
         {"country-groups": get_language()},
         lambda: {c.code: region_group(c) for c in countries_by_region()},
+        references=True,
     )
 
 
 def labels():
     """``facet_labels()`` in the active language, cached like the counts."""
-    return cached({"labels": get_language()}, facet_labels)
+    return cached({"labels": get_language()}, facet_labels, references=True)
 
 
 def shows_samples():

@@ -4,18 +4,12 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import (
-    Case,
-    CharField,
-    Count,
     Exists,
-    F,
     OuterRef,
+    QuerySet,
     Subquery,
     Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +17,7 @@ from directory.models import Unit
 from partners.filters import SearchFilterSet
 from partners.models import Bloc, Country, Organisation, Province, Region
 
-from . import facets, fulltext
+from . import facet_index, facets, fulltext
 from .models import (
     Budget,
     Participation,
@@ -186,26 +180,22 @@ class ProjectFilter(SearchFilterSet):
     # Filters that take several values (checkboxes): one chip per value.
     MULTIPLE = ("country", "organisation", "sector", "sdg", "province")
 
-    # Filters whose options show how many projects each would give, and how to count.
-    FACETS = {
-        "modality": "modality",
-        # "yes" or "no", the filter's values (facets.DECENTRALISED_CHOICES).
-        "decentralised": Case(
-            When(is_decentralised=True, then=Value("yes")),
-            default=Value("no"),
-            output_field=CharField(),
-        ),
-        "status": "status",
-        "region": "partner:country__region__slug",
-        "country": "partner:country__code",
-        "organisation": "organisation:organisation__slug",
-        "bloc": "blocs__slug",
-        "sector": "sectors__sector__category__code",
-        "sdg": "sdg_goals__number",
-        "directorate": "directorate__slug",
-        "province": "provinces__code",
-        "year": "start_year",
-    }
+    # Filters whose options show how many projects each would give (counted from
+    # the facet rows under the same names: projects.facet_index).
+    FACETS = (
+        "modality",
+        "decentralised",  # "yes" or "no", the filter's values
+        "status",
+        "region",
+        "country",
+        "organisation",
+        "bloc",
+        "sector",
+        "sdg",
+        "directorate",
+        "province",
+        "year",
+    )
 
     def filter_search(self, queryset, name, value):
         """Full-text search (``projects.fulltext``), the query parsed once."""
@@ -304,59 +294,47 @@ class ProjectFilter(SearchFilterSet):
         and under "total" the number of projects all the filters give.
 
         Regions and countries count partner countries: Argentina takes part in every
-        project, so counting it would put every project in South America.
+        project, so counting it would put every project in South America. Counted
+        from the facet rows (``projects.facet_index``): one query for the facets
+        whose filter is not chosen, one for each chosen one (without it), none
+        when nothing is chosen and the counts of every published project are
+        cached (``facets.every_count``).
         """
         self.is_valid()
         return facets.cached(self.form.cleaned_data, self.count_facets)
 
     def count_facets(self):
-        counts = {"total": {"": self.qs.count()}}
-        for name, path in self.FACETS.items():
-            if not isinstance(path, str):
-                counts[name] = count(self.queryset_without(name), path, "pk")
-            elif path.startswith("partner:"):
-                counts[name] = self.count_partners(name, path.removeprefix("partner:"))
-            elif path.startswith("organisation:"):
-                participations = Participation.objects.filter(
-                    project__in=self.queryset_without(name).values("pk"),
-                    organisation__isnull=False,
-                )
-                counts[name] = count(
-                    participations, path.removeprefix("organisation:"), "project"
-                )
-            else:
-                counts[name] = count(self.queryset_without(name), path, "pk")
-        # A wider region counts the projects with a partner in it or in any of its
-        # sub-regions, each project once (regions are two levels deep): its count
-        # replaces the one of the countries placed in it directly.
-        counts["region"] |= self.count_partners(
-            "region", Coalesce("country__region__parent__slug", "country__region__slug")
-        )
+        names = ["total", *self.FACETS]
+        chosen = self.chosen_filters()
+        if not chosen:
+            every = facets.every_count()
+            counts = {name: every.get(name, {}) for name in names}
+        else:
+            counts = facet_index.counts(
+                self.qs, [name for name in names if name not in chosen]
+            )
+            for name in chosen:
+                if name in self.FACETS:
+                    counts |= facet_index.counts(self.queryset_without(name), [name])
+        # No project: no row to count, and still a total.
+        counts["total"] = {"": counts["total"].get("", 0)}
         return counts
 
-    def count_partners(self, name, path):
-        participations = Participation.objects.filter(
-            project__in=self.queryset_without(name).values("pk"),
-            country__isnull=False,
-        ).exclude(country__code=settings.HOME_COUNTRY)
-        return count(participations, path, "project")
+    def chosen_filters(self):
+        """The names of the valid filters given a value (sorting is no filter)."""
+        return [
+            name
+            for name, value in self.form.cleaned_data.items()
+            if name != "sort" and given(value)
+        ]
 
 
-def count(queryset, path, what):
-    """{value of ``path`` (a field path or an expression): number of distinct
-    ``what``}."""
-    value = F(path) if isinstance(path, str) else path
-    rows = (
-        queryset.order_by()
-        .annotate(facet_value=value)
-        .values("facet_value")
-        .annotate(projects=Count(what, distinct=True))
-    )
-    return {
-        str(row["facet_value"]): row["projects"]
-        for row in rows
-        if row["facet_value"] is not None
-    }
+def given(value):
+    """Whether a filter's cleaned value chooses anything (a multiple choice's
+    empty value is an empty queryset, none() without a query)."""
+    if isinstance(value, QuerySet):
+        return bool(value)
+    return value not in (None, "", [])
 
 
 def active_filters(filterset, query):

@@ -12,7 +12,9 @@ are then re-indexed once each, when the block ends, instead of at every row.
 
 ``reindex`` also writes the full-text index of ``projects.fulltext`` (every public
 text of the project, its partners, sectors, SDGs, provinces, blocs, programme and
-results, in both languages) and the vocabulary of the published projects. The
+results, in both languages), the vocabulary of the published projects and the
+project's facet rows (``projects.facet_index``: what the catalogue and the statistics
+page count). The
 receivers at the end of this module (connected when ``ProjectsConfig.ready``
 imports it) re-index a project when it is saved or deleted, when its sectors,
 results, subnational partners, SDGs, provinces or blocs change, and when its
@@ -32,7 +34,7 @@ from django.utils.translation import get_language
 
 from partners.models import Country, Organisation
 
-from . import fulltext
+from . import facet_index, fulltext
 from .models import (
     Participation,
     Programme,
@@ -199,6 +201,7 @@ def reindex(project_ids):
             },
             {project.pk for project in projects if project.publication == "published"},
         )
+        facet_index.refresh(chunk)
 
 
 def document(project, participations, related):
@@ -269,6 +272,7 @@ def index_after_migrate(sender, plan=None, using="default", **kwargs):
     if set(loader.graph.leaf_nodes()) - set(loader.applied_migrations):
         return
     reindex_missing()
+    facet_index.refresh_missing()
 
 
 def reindex_missing():

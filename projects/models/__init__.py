@@ -1,5 +1,6 @@
 from .classification import Beneficiary, PolicyMarker
 from .documents import Document
+from .facet_rows import FacetCount, FacetRow
 from .iati_codes import AidType
 from .identifiers import PreviousIdentifier
 from .locations import Location
@@ -29,6 +30,8 @@ __all__ = [
     "Currency",
     "Document",
     "DocumentCategory",
+    "FacetCount",
+    "FacetRow",
     "Indicator",
     "IndicatorPeriod",
     "JointCommission",

@@ -249,6 +249,9 @@ class Project(IatiDefaults, Searchable):
             ),
         ]
         indexes = [
+            # The published projects' ids without reading the wide rows (an
+            # index-only scan): every count and sum of published projects.
+            models.Index(fields=["publication", "id"], name="projects_published_ids"),
             models.Index(fields=["publication", "modality"]),
             models.Index(fields=["publication", "status"]),
             models.Index(fields=["publication", "start_year"]),
