@@ -96,36 +96,55 @@ coverage: install-dev ## The unit suite with branch coverage (90 % at least); HT
 
 # Backups of a PostgreSQL portal: the database (pg_dump, custom format) and the
 # uploads (a tar of DJANGO_MEDIA_ROOT), named by the time they were taken, in
-# backups/ (git-ignored). DATABASE_URL and DJANGO_MEDIA_ROOT come from the
-# environment or .env, as for the portal. `make restore BACKUP=backups/dgcin-<time>.dump`
+# backups/ (git-ignored). DATABASE_URL, DJANGO_MEDIA_STORAGE and DJANGO_MEDIA_ROOT
+# come from the environment or .env, as for the portal. With DJANGO_MEDIA_STORAGE=s3
+# the uploads are in the bucket, which its own versioning or replication backs up:
+# only the database is dumped and restored. `make restore BACKUP=backups/dgcin-<time>.dump`
 # puts both back; README.md says when, and bench/backup_check.py proves a backup.
 BACKUPS ?= backups
 dotenv = $(shell sed -n 's/^$(1)=//p' .env 2>/dev/null | tail -1)
 DATABASE_URL ?= $(call dotenv,DATABASE_URL)
+DJANGO_MEDIA_STORAGE ?= $(or $(call dotenv,DJANGO_MEDIA_STORAGE),filesystem)
+MEDIA_STORAGE := $(shell printf '%s' '$(or $(strip $(DJANGO_MEDIA_STORAGE)),filesystem)' | tr A-Z a-z)
 DJANGO_MEDIA_ROOT ?= $(or $(call dotenv,DJANGO_MEDIA_ROOT),media)
 STAMP := $(shell date -u +%Y%m%d-%H%M%S)
+IN_BUCKET := Uploads are in the S3 bucket (DJANGO_MEDIA_STORAGE=s3): its own \
+	versioning or replication backs them up, not this backup (README.md).
 
 backup: ## Dump the database and tar the uploads into backups/dgcin-<time>.*
 	@case "$(DATABASE_URL)" in postgres*|pgsql*) ;; \
 	  *) echo "make backup: DATABASE_URL must name a PostgreSQL database."; exit 1;; esac
+	@case "$(MEDIA_STORAGE)" in filesystem|s3) ;; \
+	  *) echo "make backup: DJANGO_MEDIA_STORAGE must be filesystem or s3."; exit 1;; esac
 	@mkdir -p $(BACKUPS)
 	pg_dump --format=custom --no-owner --no-acl --dbname="$(DATABASE_URL)" \
 		--file=$(BACKUPS)/dgcin-$(STAMP).dump
+ifeq ($(MEDIA_STORAGE),s3)
+	@echo "Backup: $(BACKUPS)/dgcin-$(STAMP).dump"
+	@echo "$(IN_BUCKET)"
+else
 	@if [ -d "$(DJANGO_MEDIA_ROOT)" ]; then \
 	  tar -czf $(BACKUPS)/dgcin-$(STAMP)-media.tar.gz -C "$(DJANGO_MEDIA_ROOT)" .; \
 	else tar -czf $(BACKUPS)/dgcin-$(STAMP)-media.tar.gz -T /dev/null; fi
 	@echo "Backup: $(BACKUPS)/dgcin-$(STAMP).dump and $(BACKUPS)/dgcin-$(STAMP)-media.tar.gz"
+endif
 
 restore: ## Restore BACKUP=backups/dgcin-<time>.dump and its uploads (stop the portal first)
 	@test -f "$(BACKUP)" || { echo "make restore BACKUP=backups/dgcin-<time>.dump"; exit 1; }
 	@case "$(DATABASE_URL)" in postgres*|pgsql*) ;; \
 	  *) echo "make restore: DATABASE_URL must name a PostgreSQL database."; exit 1;; esac
+	@case "$(MEDIA_STORAGE)" in filesystem|s3) ;; \
+	  *) echo "make restore: DJANGO_MEDIA_STORAGE must be filesystem or s3."; exit 1;; esac
 	pg_restore --clean --if-exists --no-owner --no-acl --single-transaction \
 		--exit-on-error --dbname="$(DATABASE_URL)" "$(BACKUP)"
+ifeq ($(MEDIA_STORAGE),s3)
+	@echo "$(IN_BUCKET) Restore them from the bucket's versions (as of the dump's time)."
+else
 	@media="$(BACKUP:.dump=-media.tar.gz)"; if [ -f "$$media" ]; then \
 	  mkdir -p "$(DJANGO_MEDIA_ROOT)" && tar -xzf "$$media" -C "$(DJANGO_MEDIA_ROOT)" \
 	  && echo "Uploads restored into $(DJANGO_MEDIA_ROOT)"; \
 	else echo "No $$media: uploads left as they are"; fi
+endif
 
 clean: ## Remove the virtualenv, the SQLite database and collected static files
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .coverage htmlcov

@@ -13,10 +13,12 @@ os.environ.setdefault(
 )  # shape only, not real
 
 from dgcin.settings.prod import *  # noqa: F403
+from dgcin.settings.prod import STORAGES
 
 ROOT_URLCONF = "bench.urls"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+# Uploads where DJANGO_MEDIA_STORAGE says, as in production (the file system by
+# default); static files from their folders.
+STORAGES = STORAGES | {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": True}

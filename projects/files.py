@@ -96,9 +96,10 @@ def stored_files(storage, folder=""):
 
 
 def orphans(min_age=datetime.timedelta(days=1), storage=None):
-    """The files of ``storage`` (the default storage, MEDIA_ROOT) that no row
-    names and that are older than ``min_age``: a newer file may belong to a save
-    under way, or be an upload kept for a form that came back (``uploads``)."""
+    """The files of ``storage`` (the default storage: MEDIA_ROOT or the bucket)
+    that no row names and that are older than ``min_age``: a newer file may belong
+    to a save under way, or be an upload kept for a form that came back
+    (``uploads``)."""
     storage = storage or default_storage
     names = set()
     for model, field in file_fields():

@@ -22,6 +22,8 @@ else:
     # The test runner creates and drops its own database: no pool to keep warm.
     DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploads in memory, whatever DJANGO_MEDIA_STORAGE says (tests/dgcin/
+# test_storage_s3.py puts them on a real S3 server).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,4 +1,5 @@
-"""List, or delete with --delete, the files under MEDIA_ROOT that no row names.
+"""List, or delete with --delete, the stored files that no row names: under
+MEDIA_ROOT, or in the bucket with DJANGO_MEDIA_STORAGE=s3 (any Django storage).
 
 Deleting a document, an attachment or a proposal already removes its files once
 the deletion commits (``projects.files``); this finds what slipped through: files
@@ -19,7 +20,7 @@ from projects import files
 
 
 class Command(BaseCommand):
-    help = "List (or --delete) the files under MEDIA_ROOT that no row refers to."
+    help = "List (or --delete) the stored uploads that no row refers to."
 
     def add_arguments(self, parser):
         parser.add_argument(
