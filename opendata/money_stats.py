@@ -33,10 +33,12 @@ def counts(filterset):
     as text) for the filterset's projects (its valid filters), cached."""
     filterset.is_valid()
     key = filterset.form.cleaned_data | {"figures": f"money-{FORMAT}"}
-    return facets.cached(key, lambda: compute(filterset.qs))
+    every = not filterset.chosen_filters()
+    return facets.cached(key, lambda: compute(filterset.qs, every))
 
 
-def compute(projects):
+def compute(projects, every=False):
+    """The numbers of ``projects``; ``every``: they are every published project."""
     projects = projects.values("pk")
     found = {}
 
@@ -44,7 +46,12 @@ def compute(projects):
         numbers = found.setdefault(currency, {}).setdefault(str(year), [0, 0, 0])
         numbers[index] = Decimal(numbers[index]) + Decimal(value)
 
-    for year, currency, total in costs.budgeted_by_year(projects):
+    budgeted = (
+        costs.budgeted_by_year_of_published()
+        if every
+        else costs.budgeted_by_year(projects)
+    )
+    for year, currency, total in budgeted:
         add(currency, year, 0, total)
     for year, currency, in_kind, total in costs.executed_rows(projects):
         add(currency, year, 2 if in_kind else 1, total)

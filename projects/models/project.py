@@ -25,6 +25,17 @@ class ProjectQuerySet(SearchQuerySet):
     def published(self):
         return self.filter(publication=Project.Publication.PUBLISHED)
 
+    def exclude_published_by_index(self):
+        """The projects not published, named by their publications so that the
+        index of publications finds them (``!=`` would read every row)."""
+        return self.filter(
+            publication__in=[
+                value
+                for value in Project.Publication.values
+                if value != Project.Publication.PUBLISHED
+            ]
+        )
+
     def for_catalogue(self):
         """What a catalogue row shows, in a fixed number of queries, without the
         long texts it does not show."""

@@ -156,3 +156,41 @@ def test_executed_bars_are_told_apart_from_budgeted_ones(client, money):
     bars = re.findall(r'<rect class="(chart__bar[^"]*)"', usd)
     assert bars[0::2] == ["chart__bar"] * (len(bars) // 2)  # budgeted
     assert bars[1::2] == ["chart__bar chart__bar--executed"] * (len(bars) // 2)
+
+
+def test_every_published_projects_budget_is_all_lines_less_the_unpublished(
+    make_project,
+):
+    """The unfiltered page's shortcut (all lines less those of the projects not
+    published) gives what summing the published projects' lines gives, a year
+    only unpublished projects budget left out, a published line of 0 kept."""
+    from projects import costs
+    from projects.models import Budget, Currency
+
+    usd, eur = Currency.objects.get(code="USD"), Currency.objects.get(code="EUR")
+
+    def line(project, year, value, currency=usd):
+        Budget.objects.create(
+            project=project,
+            period_start=datetime.date(year, 1, 1),
+            period_end=datetime.date(year, 12, 31),
+            value=value,
+            currency=currency,
+            value_date=datetime.date(year, 1, 1),
+        )
+
+    published, other = make_project(), make_project()
+    draft = make_project(publication=Project.Publication.DRAFT)
+    archived = make_project(publication=Project.Publication.ARCHIVED)
+    line(published, 2024, 1000)
+    line(other, 2024, 500)
+    line(other, 2025, 0, eur)
+    line(draft, 2024, 700)
+    line(draft, 2031, 900)  # only a draft budgets this year
+    line(archived, 2025, 300, eur)
+    expected = sorted(costs.budgeted_by_year(Project.objects.published()))
+    assert sorted(costs.budgeted_by_year_of_published()) == expected
+    assert {(year, total) for year, _currency, total in expected} == {
+        (2024, 1500),
+        (2025, 0),
+    }
