@@ -145,9 +145,10 @@ def staff_session(env):
     )
 
 
-def start_gunicorn(env, port, workers, *options):
+def start_gunicorn(env, port, workers, *options, **popen):
     """The portal under gunicorn on 127.0.0.1:``port`` with the benchmark's
-    settings (``env``); ``options`` are more gunicorn options."""
+    settings (``env``); ``options`` are more gunicorn options, ``popen`` more
+    arguments of ``subprocess.Popen`` (``stderr=``)."""
     return subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -162,6 +163,7 @@ def start_gunicorn(env, port, workers, *options):
         ],
         cwd=ROOT,
         env=env,
+        **popen,
     )
 
 

@@ -13,7 +13,7 @@ os.environ.setdefault(
 )  # shape only, not real
 
 from dgcin.settings.prod import *  # noqa: F403
-from dgcin.settings.prod import STORAGES
+from dgcin.settings.prod import CACHES, STORAGES
 
 ROOT_URLCONF = "bench.urls"
 # Uploads where DJANGO_MEDIA_STORAGE says, as in production (the file system by
@@ -25,3 +25,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": True}
 # The benchmark's staff session (pages.staff_session) is made without the code
 # of an authenticator app: the admin is measured as a page, not the sign-in.
 DGCIN_STAFF_TWO_FACTOR = False
+# Every process of one run (bench/scaleout.py's two servers, a test's) names the
+# same prefix: its keys stay apart from other runs' on a shared Redis database.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("DGCIN_CACHE_KEY_PREFIX", "")
