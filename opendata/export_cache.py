@@ -20,8 +20,10 @@ beside it, then renamed), so a reader never sees half of one; a download the
 client abandons leaves nothing. Writing a new generation removes the folders of
 the older ones (a reader that has one open keeps reading it).
 
-Each app server keeps its own files; the generation is in the shared cache, so
-none serves a file older than the last change.
+With several app servers the folder (``DGCIN_EXPORT_CACHE_DIR``) is one they all
+mount: the task worker, whichever server it runs on, writes the large files every
+server serves. The generation is in the shared cache, so none serves a file older
+than the last change.
 
 Anonymous clients may start ``DGCIN_EXPORT_RATE`` uncached downloads (default
 10 a minute, per client address as ``accounts.addresses`` reads it, counted in
