@@ -30,6 +30,10 @@ def detected_type(upload):
 
 
 def validate_document_file(upload, limit=MAX_DOCUMENT_SIZE):
+    if getattr(upload, "_committed", False):
+        # Already stored: it was checked when it was uploaded. Its storage is
+        # not asked again, so a row whose file was lost still saves.
+        return
     if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s."),
@@ -39,8 +43,6 @@ def validate_document_file(upload, limit=MAX_DOCUMENT_SIZE):
             },
             code="too_large",
         )
-    if getattr(upload, "_committed", False):
-        return  # already stored: it was checked when it was uploaded
     kind = detected_type(upload)
     if kind not in DOCUMENT_TYPES:
         raise ValidationError(

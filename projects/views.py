@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.db.models import Prefetch
-from django.http import FileResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from partners.collation import Collated
 from partners.lists import FilteredListView
 
 from . import costs, facets, fulltext, search
+from .downloads import download
 from .filters import ProjectFilter, active_filters
 from .models import (
     Document,
@@ -24,7 +25,6 @@ from .models import (
     SubnationalParticipation,
     Transaction,
 )
-from .validators import DOCUMENT_TYPES, detected_type
 
 
 def facet(filterset, counts, name, labelled, groups=None):
@@ -127,13 +127,10 @@ def document_download(request, slug, pk):
         pk=pk,
         project__in=visible_projects(request.user, Project.objects.filter(slug=slug)),
     )
-    kind = detected_type(document.file)
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{slugify(document.title)[:80] or 'document'}"
+    return download(
+        document.file,
+        f"{slugify(document.title)[:80] or 'document'}"
         f"{Path(document.file.name).suffix}",
-        content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
     )
 
 
@@ -145,14 +142,8 @@ def mission_report_download(request, slug, pk):
         pk=pk,
         project__in=visible_projects(request.user, Project.objects.filter(slug=slug)),
     )
-    kind = detected_type(mission.report)
     name = slugify(f"{_('mission report')} {mission.country.name} {mission.start_date}")
-    return FileResponse(
-        mission.report.open("rb"),
-        as_attachment=True,
-        filename=f"{name[:80]}{Path(mission.report.name).suffix}",
-        content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
-    )
+    return download(mission.report, f"{name[:80]}{Path(mission.report.name).suffix}")
 
 
 class ProjectDetailView(DetailView):

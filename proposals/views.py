@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -24,7 +24,8 @@ from django.views.generic import TemplateView
 from accounts.permissions import is_reviewer, province_of, visible_proposals
 from partners.lists import FilteredListView
 from partners.models import Province
-from projects.validators import DOCUMENT_TYPES, detected_type
+from projects.downloads import download
+from projects.validators import detected_type
 
 from . import workflow
 from .forms import AttachmentFormSet, ProposalForm
@@ -419,12 +420,7 @@ def attachment_download(request, pk, attachment):
         pk=attachment,
         proposal_id=pk,
     )
-    kind = item.content_type  # read from the content when it was uploaded
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=True,
-        filename=item.original_name,
-        content_type=kind if kind in DOCUMENT_TYPES else "application/octet-stream",
-    )
+    # Its type was read from its content when it was uploaded.
+    response = download(item.file, item.original_name, item.content_type)
     response["Cache-Control"] = "private, no-store"
     return response

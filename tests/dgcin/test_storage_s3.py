@@ -92,6 +92,9 @@ class Bucket:
     def put(self, key, body):
         self.client.put_object(Bucket=self.name, Key=key, Body=body)
 
+    def delete(self, key):
+        self.client.delete_object(Bucket=self.name, Key=key)
+
 
 @pytest.fixture
 def bucket(s3_variables):
@@ -308,6 +311,26 @@ def test_a_mission_report_in_the_bucket_downloads_only_once_published(
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_an_object_gone_from_the_bucket_is_not_found_and_staff_are_told(
+    bucket, client, make_project, caplog
+):
+    document = Document.objects.create(
+        project=make_project(),
+        title_es="Memorando de entendimiento",
+        category=DocumentCategory.objects.first(),
+        file=SimpleUploadedFile("mou.pdf", PDF_BYTES),
+    )
+    assert bucket.keys() == [document.file.name]
+    bucket.delete(document.file.name)  # lost: by hand, or with a restore
+    response = client.get(document.href)
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.text
+    (warning,) = [r for r in caplog.records if r.name == "projects.downloads"]
+    assert f"{document.file.name!r} of projects.Document {document.pk}" in (
+        warning.getMessage()
+    )
 
 
 def test_a_file_kept_across_a_failed_save_waits_in_the_bucket(

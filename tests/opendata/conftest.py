@@ -127,9 +127,6 @@ def full_project(make_project):
     return project
 
 
-PROGRAMME_TODAY = timezone.localdate()
-
-
 @pytest.fixture
 def make_programme(references):
     """make_programme(country, number, published, venue, **fields): a bilateral
@@ -154,7 +151,7 @@ def make_programme(references):
             "slug": f"programa-{country.lower()}-{number}",
             "number": number,
             "period_start": datetime.date(2024, 6, 1),
-            "period_end": PROGRAMME_TODAY + datetime.timedelta(days=365),
+            "period_end": timezone.localdate() + datetime.timedelta(days=365),
         }
         return Programme.objects.create(
             commission=commission, is_published=published, **defaults | fields

@@ -31,8 +31,10 @@ from projects.models import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-FUTURE = TODAY + datetime.timedelta(days=40)
+
+def future():
+    """40 days after today in TIME_ZONE, as of when the test runs."""
+    return timezone.localdate() + datetime.timedelta(days=40)
 
 
 def absolute(location):
@@ -69,7 +71,14 @@ def drop_rows(model):
 
 
 def update(**fields):
-    return lambda project: Project.objects.filter(pk=project.pk).update(**fields)
+    """A change: set the project's fields; a function given as a value (``future``)
+    is called when the change is made."""
+
+    def change(project):
+        values = {name: v() if callable(v) else v for name, v in fields.items()}
+        Project.objects.filter(pk=project.pk).update(**values)
+
+    return change
 
 
 def roles(*pairs):
@@ -186,11 +195,11 @@ MISSING = {
         {"6.11.1"},
     ),
     "actual start in the future": (
-        update(actual_start=FUTURE),
+        update(actual_start=future),
         ["dates"],
         {"11.1.4"},
     ),
-    "actual end in the future": (update(actual_end=FUTURE), ["dates"], {"11.1.5"}),
+    "actual end in the future": (update(actual_end=future), ["dates"], {"11.1.5"}),
     "a budget line over a year": (long_budget, ["budgets"], {"7.5.3"}),
     "an untitled document": (untitled(Document), ["titles"], {"4.3.1"}),
     "an untitled result": (untitled(Result), ["titles"], {"4.3.1"}),
@@ -230,8 +239,9 @@ def random_project(rng, number, countries, organisations, sectors, unit):
     def pick(good, *bad):
         return good if ok() else rng.choice(bad)
 
+    today = timezone.localdate()
     modality = rng.choice(list(Project.Modality))
-    start = datetime.date(rng.randint(2012, TODAY.year - 1), rng.randint(1, 12), 1)
+    start = datetime.date(rng.randint(2012, today.year - 1), rng.randint(1, 12), 1)
     project = Project.objects.create(
         title_es=pick(f"Proyecto {number}", "", " ", "\x01"),
         title_en=rng.choice(["", f"Project {number}"]),
@@ -244,7 +254,7 @@ def random_project(rng, number, countries, organisations, sectors, unit):
         directorate=unit,
         planned_start=pick(start, None),
         planned_end=rng.choice([None, start + datetime.timedelta(days=700)]),
-        actual_start=rng.choice([None, start, start, FUTURE]),
+        actual_start=rng.choice([None, start, start, future()]),
         publication=Project.Publication.DRAFT,
     )
     roles = VALID_ROLES[modality] if ok() else rng.choice([[], ["provider"]])

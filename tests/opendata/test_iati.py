@@ -49,7 +49,16 @@ CLEAN = """
 </iati-activity>
 """
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+
+
+def tomorrow():
+    """Tomorrow in TIME_ZONE, as of when the test runs (not the module's import)."""
+    return (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+
+
+def made(value):
+    """A change's value, or a function that gives it when the change is made."""
+    return value() if callable(value) else value
 
 
 def clean_activity():
@@ -72,7 +81,7 @@ def attribute(path, name, value=None):
         if value is None:
             del found.attrib[name]
         else:
-            found.set(name, value)
+            found.set(name, made(value))
 
     return change
 
@@ -94,7 +103,7 @@ def text(path, value):
 
 def add(xml):
     def change(element):
-        element.find("activity-date").addnext(etree.fromstring(xml))
+        element.find("activity-date").addnext(etree.fromstring(made(xml)))
 
     return change
 
@@ -125,9 +134,12 @@ def test_a_clean_activity_breaks_no_rule():
         ("3.7.1", drop("recipient-country")),
         ("11.1.2", attribute("activity-date[@type='3']", "iso-date", "2023-01-01")),
         ("6.11.1", drop("activity-date")),
-        ("11.1.4", add(f'<activity-date type="2" iso-date="{TOMORROW}"/>')),
-        ("11.1.5", add(f'<activity-date type="4" iso-date="{TOMORROW}"/>')),
-        ("11.1.1", attribute(".", "last-updated-datetime", f"{TOMORROW}T12:00:00Z")),
+        ("11.1.4", add(lambda: f'<activity-date type="2" iso-date="{tomorrow()}"/>')),
+        ("11.1.5", add(lambda: f'<activity-date type="4" iso-date="{tomorrow()}"/>')),
+        (
+            "11.1.1",
+            attribute(".", "last-updated-datetime", lambda: f"{tomorrow()}T12:00:00Z"),
+        ),
         ("7.5.3", attribute("budget/period-end", "iso-date", "2025-03-02")),
         ("8.6.3", attribute("budget/period-end", "iso-date", "2024-01-01")),
         ("7.8.1", attribute("budget/value", "currency")),

@@ -22,7 +22,6 @@ from projects.models import Programme, Project, ProjectSector
 pytestmark = pytest.mark.django_db
 
 BASE_URL = "https://cooperacion.example.gob.ar"
-TODAY = timezone.localdate()
 DASH = "\N{EN DASH}"
 
 
@@ -199,9 +198,10 @@ def test_the_status_follows_the_period_and_the_projects():
     programme = Programme(
         period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2025, 12, 31)
     )
-    open_child = Child("A-1", Project.Status.IMPLEMENTATION, TODAY, ())
-    closed = Child("A-2", Project.Status.CLOSED, TODAY, ())
-    cancelled = Child("A-3", Project.Status.CANCELLED, TODAY, ())
+    today = timezone.localdate()
+    open_child = Child("A-1", Project.Status.IMPLEMENTATION, today, ())
+    closed = Child("A-2", Project.Status.CLOSED, today, ())
+    cancelled = Child("A-3", Project.Status.CANCELLED, today, ())
     assert status(programme, [open_child], datetime.date(2023, 12, 31)) == "1"
     assert status(programme, [open_child], datetime.date(2024, 1, 1)) == "2"
     assert status(programme, [open_child], datetime.date(2025, 12, 31)) == "2"
@@ -210,11 +210,12 @@ def test_the_status_follows_the_period_and_the_projects():
 
 
 def test_sector_shares_weigh_each_project_alike_and_add_up_to_100():
+    today = timezone.localdate()
     children = [
-        Child("A-1", "2", TODAY, (("31120", "311", 100),)),
-        Child("A-2", "2", TODAY, (("31120", "311", 50), ("14010", "140", 50))),
-        Child("A-3", "2", TODAY, (("15110", "151", 100),)),
-        Child("A-4", "2", TODAY, ()),
+        Child("A-1", "2", today, (("31120", "311", 100),)),
+        Child("A-2", "2", today, (("31120", "311", 50), ("14010", "140", 50))),
+        Child("A-3", "2", today, (("15110", "151", 100),)),
+        Child("A-4", "2", today, ()),
     ]
     shares = sector_shares(children)
     assert sum(percentage for _code, _category, percentage in shares) == 100

@@ -15,3 +15,13 @@ def other_client(client, django_user_model):
     )
     client.force_login(beatriz)
     return client
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """MEDIA_ROOT in a temporary folder, with the file system storage."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = settings.STORAGES | {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    }
+    return tmp_path

@@ -24,8 +24,6 @@ from tests.projects.test_admin import set_rows
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def messages(error, field):
     with translation.override("en"):
@@ -131,17 +129,18 @@ def test_a_period_ends_after_it_starts(indicator):
 
 
 def test_an_actual_value_only_for_a_period_that_has_started(indicator):
+    today = timezone.localdate()
     period = IndicatorPeriod(
         indicator=indicator,
-        period_start=TODAY + datetime.timedelta(days=1),
-        period_end=TODAY + datetime.timedelta(days=365),
+        period_start=today + datetime.timedelta(days=1),
+        period_end=today + datetime.timedelta(days=365),
         target_value=10,
         actual_value=2,
     )
     with pytest.raises(ValidationError) as error:
         period.full_clean()
     assert "has not started yet" in messages(error, "actual_value")[0]
-    period.period_start = TODAY
+    period.period_start = today
     period.full_clean()
 
 

@@ -349,16 +349,6 @@ def test_the_project_page_costs_the_same_with_1_and_5_missions(
 # The report
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    """MEDIA_ROOT in a temporary folder, with the file system storage."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = settings.STORAGES | {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    }
-    return tmp_path
-
-
 def test_a_report_is_stored_under_a_random_name_and_goes_with_its_mission(
     admin_client, make_project, media, pdf_file, django_capture_on_commit_callbacks
 ):

@@ -24,7 +24,6 @@ from projects.models import (
 from projects.rules import participation_errors, sector_percentage_error
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def test_the_end_before_the_start_is_refused_by_clean_and_database(make_project):
@@ -39,11 +38,12 @@ def test_the_end_before_the_start_is_refused_by_clean_and_database(make_project)
 
 def test_actual_dates_cannot_be_in_the_future(make_project):
     project = make_project()
-    project.actual_start = TODAY + datetime.timedelta(days=1)
+    today = timezone.localdate()
+    project.actual_start = today + datetime.timedelta(days=1)
     with pytest.raises(ValidationError) as excinfo:
         project.full_clean()
     assert "actual_start" in excinfo.value.message_dict
-    project.actual_start = TODAY
+    project.actual_start = today
     project.full_clean()
 
 

@@ -22,16 +22,6 @@ DAY = 24 * 3600
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    """MEDIA_ROOT in a temporary folder, with the file system storage."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = settings.STORAGES | {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    }
-    return tmp_path
-
-
-@pytest.fixture
 def document(media, make_project):
     document = Document(
         project=make_project(),

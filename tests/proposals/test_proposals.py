@@ -1,6 +1,7 @@
 """The focal points' proposals: who sees what, the form and its uploads (the
 workflow, its e-mails and the review are in test_workflow.py)."""
 
+import logging
 import re
 
 import pytest
@@ -148,6 +149,30 @@ def test_attachments_download_as_files_with_a_safe_type(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_an_attachment_whose_file_is_gone_is_not_found_and_staff_are_told(
+    client, make_focal_point, pdf_file, caplog
+):
+    client.force_login(make_focal_point())
+    client.post(
+        reverse("proposals:proposal-create"),
+        form_data(
+            **{
+                "attachments-0-kind": "endorsement",
+                "attachments-0-file": pdf_file("Nota de aval firmada.pdf"),
+            }
+        ),
+    )
+    attachment = ProposalAttachment.objects.get()
+    default_storage.delete(attachment.file.name)
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.text
+    (warning,) = [r for r in caplog.records if r.name == "projects.downloads"]
+    assert warning.levelno == logging.WARNING
+    assert attachment.file.name in warning.getMessage()
+    assert f"proposals.ProposalAttachment {attachment.pk}" in warning.getMessage()
 
 
 # The form
