@@ -76,6 +76,16 @@ def test_on_a_wide_screen_the_filters_stand_open_beside_the_results(
     filters = page.locator(".catalogue__filters").bounding_box()
     results = page.locator(".catalogue__results").bounding_box()
     assert filters["x"] + filters["width"] <= results["x"]
+    # A country's checkbox is checkbox-sized, its name right beside it (the
+    # column's text inputs fill it; a checkbox that did pushed names to the edge).
+    option = page.locator(".checklist__options label").first
+    box = option.locator("input").bounding_box()
+    name = option.evaluate(
+        "l => { const r = document.createRange(); r.selectNodeContents(l);"
+        " return r.getClientRects()[1].x; }"
+    )
+    assert box["width"] < 32
+    assert name - (box["x"] + box["width"]) < 16
 
 
 def test_project_tables_stack_on_a_phone_and_keep_their_column_names(
