@@ -219,7 +219,7 @@ PAGES = [
     "/projects/?region=africa",
     "/projects/?q=agua",
     "/projects/?sector=311&page=2",
-    "/en/projects/?status=ongoing",
+    "/en/projects/?status=2",  # implementation (IATI ActivityStatus)
 ]
 FULL_EXPORTS = ["/projects/export.csv", "/projects/export.json", "/projects/iati.xml"]
 
