@@ -7,8 +7,9 @@ and loaded if missing) or SQLite (--sqlite). With --projects N the database firs
 gets N generated projects, and the catalogue (plain, searched, filtered), a project
 page and the admin change list are measured too. Each page gets the same number of
 requests from a few client threads; the script prints requests per second, p50 and
-p95 latency, and each figure's ratio to the minimal view. It sends traffic only to
-127.0.0.1 and stops by itself.
+p95 latency, and each figure's ratio to the minimal view; then, --cold times, it
+saves a project (``/bench/edit``) and asks each page once, the page right after an
+edit (p50 and p95). It sends traffic only to 127.0.0.1 and stops by itself.
 
     .venv/bin/python bench/pages.py [--projects 10000] [--requests 400]
                                     [--concurrency 4] [--cold 10] [--sqlite]
