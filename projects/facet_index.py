@@ -322,11 +322,12 @@ REFERENCES = {
         ("code",),
         lambda pk: (
             Project.provinces.through.objects.filter(province=pk)
+            .order_by()
             .values_list("project", flat=True)
             .union(
-                SubnationalParticipation.objects.filter(province=pk).values_list(
-                    "project", flat=True
-                )
+                SubnationalParticipation.objects.filter(province=pk)
+                .order_by()  # a compound statement's parts have no order
+                .values_list("project", flat=True)
             )
         ),
     ),

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
 
-from partners.models import Country, Organisation, Province, Region
+from partners.models import Bloc, Country, Organisation, Province, Region
 from projects import facet_index, facets
 from projects.models import (
     FacetCount,
@@ -110,12 +110,24 @@ def test_rows_and_counts_follow_every_kind_of_change(make_project):
     assert ("region", "africa") not in counts
     assert counts[("region", "caribbean")] >= 1
 
-    # Deletes.
+    # Deletes: a project, a province's links, a province and a bloc named by
+    # projects (their links go with them).
     draft.delete()
     salta.projects.clear()
     counts = assert_in_step()
     assert counts[("total", "")] == 2
     assert ("province", "AR-A") not in counts
+    assert counts[("decentralised-province", "AR-A")] == 1
+    SubnationalParticipation.objects.filter(province=salta).delete()
+    jujuy = Province.objects.get(code="AR-Y")
+    jujuy.projects.add(bilateral)  # (a subnational partner would protect it)
+    mercosur = Bloc.objects.get(slug="mercosur")
+    mercosur.projects.add(triangular)
+    assert_in_step()
+    jujuy.delete()
+    mercosur.delete()
+    counts = assert_in_step()
+    assert not {facet for facet, value in counts if value in ("AR-Y", "mercosur")}
 
 
 def test_a_rolled_back_change_leaves_rows_and_counts_as_they_were(make_project):
