@@ -23,6 +23,7 @@ class Migration(migrations.Migration):
                 ('projects', models.IntegerField(default=0)),
             ],
             options={
+                'default_permissions': (),
                 'constraints': [models.UniqueConstraint(fields=('facet', 'value'), name='projects_facetcount_unique')],
             },
         ),
@@ -36,6 +37,7 @@ class Migration(migrations.Migration):
                 ('project', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.project')),
             ],
             options={
+                'default_permissions': (),
                 'indexes': [models.Index(fields=['published', 'facet', 'value'], name='projects_facetrow_count')],
                 'constraints': [models.UniqueConstraint(fields=('project', 'facet', 'value'), name='projects_facetrow_unique')],
             },

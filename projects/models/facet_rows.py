@@ -23,6 +23,8 @@ class FacetRow(models.Model):
     value = models.CharField(max_length=100, blank=True)
 
     class Meta:
+        # Written by the code alone: nobody is given a permission on them.
+        default_permissions = ()
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "facet", "value"], name="projects_facetrow_unique"
@@ -49,6 +51,7 @@ class FacetCount(models.Model):
     projects = models.IntegerField(default=0)
 
     class Meta:
+        default_permissions = ()
         constraints = [
             models.UniqueConstraint(
                 fields=["facet", "value"], name="projects_facetcount_unique"
