@@ -256,8 +256,8 @@ def links(chunk):
 
 
 def project_deleting(sender, instance, **kwargs):
-    """pre_delete of a project: its published rows no longer count (the delete
-    then takes the rows away with the project)."""
+    """pre_delete of a project: its rows go, and no longer count (Django does
+    not collect them: ``FacetRow.project``)."""
     refresh_rows(FacetRow.objects.filter(project=instance.pk), {})
 
 

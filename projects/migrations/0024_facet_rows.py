@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('published', models.BooleanField()),
                 ('facet', models.CharField(max_length=30)),
                 ('value', models.CharField(blank=True, max_length=100)),
-                ('project', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.project')),
+                ('project', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='projects.project')),
             ],
             options={
                 'default_permissions': (),

@@ -13,7 +13,11 @@ from django.db import models
 class FacetRow(models.Model):
     project = models.ForeignKey(
         "projects.Project",
-        on_delete=models.CASCADE,
+        # Deleted before the project by facet_index.project_deleting (pre_delete),
+        # which takes them off the counts; not collected by Django, so the admin's
+        # page that asks before deleting a project does not list them. The
+        # constraint stays: a project deleted another way fails, not orphans them.
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_index=False,  # the unique constraint's index starts with it
     )
