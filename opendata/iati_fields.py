@@ -1,7 +1,7 @@
-"""The IATI elements of a project's classification: target groups (description of
-type 3), policy markers, the default flow, finance, aid type and tied status, and
-the periods of its result indicators. ``iati.build_activity`` calls each where the
-schema puts it:
+"""The IATI elements of a project's classification: target groups and the
+beneficiaries counted (description of type 3), policy markers, the default flow,
+finance, aid type and tied status, and the periods of its result indicators.
+``iati.build_activity`` calls each where the schema puts it:
 
     description (1, 2, 3) … tag … policy-marker, collaboration-type,
     default-flow-type, default-finance-type, default-aid-type, default-tied-status,
@@ -10,18 +10,43 @@ schema puts it:
 ``check`` holds the rule on policy markers the portal could break (6.14.1).
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from . import iati
-from .formatting import decimal_text, in_languages
+from .formatting import LANGUAGES, decimal_text, in_languages
 
 TARGET_GROUPS = "3"  # DescriptionType
 DAC = "1"  # PolicyMarkerVocabulary and AidTypeVocabulary: OECD DAC CRS
 
 
-def add_target_groups(activity, project):
+def target_group_texts(project):
+    """{language: the target groups in words, then the beneficiaries counted}:
+    "Extension officers … advise.\nBeneficiaries: 46 trained technicians and
+    professionals (19 women, 27 men): public extension officers; 620 families".
+    Each language's narrative has its own words only; the counts are in every
+    language."""
     texts = in_languages(project, "target_groups")
-    if any(iati.clean(text) for text in texts.values()):
+    groups = project.contents.beneficiaries
+    for language in LANGUAGES:
+        lines = [iati.clean(texts[language])]
+        if groups:
+            with translation.override(language):
+                summaries = [
+                    group.summary(getattr(group, f"description_{language}", ""))
+                    for group in groups
+                ]
+                lines.append(
+                    gettext("Beneficiaries: %(groups)s")
+                    % {"groups": "; ".join(summaries)}
+                )
+        texts[language] = "\n".join(line for line in lines if line)
+    return texts
+
+
+def add_target_groups(activity, project):
+    texts = target_group_texts(project)
+    if any(texts.values()):
         iati.add_narratives(
             iati.sub(activity, "description", {"type": TARGET_GROUPS}), texts
         )

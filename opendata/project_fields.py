@@ -139,23 +139,10 @@ def csv_columns(language):
         )
 
     def beneficiaries(project):
-        parts = []
-        for group in project.contents.beneficiaries:
-            text = f"{group.number} {label['beneficiary_kind'][group.kind]}"
-            split = [
-                f"{count} {name}"
-                for count, name in (
-                    (group.women, gettext_lazy("women")),
-                    (group.men, gettext_lazy("men")),
-                )
-                if count is not None
-            ]
-            if split:
-                text += f" ({', '.join(split)})"
-            if description := translated(group, "description", language):
-                text += f": {description}"
-            parts.append(text)
-        return "; ".join(parts)
+        return "; ".join(
+            group.summary(translated(group, "description", language))
+            for group in project.contents.beneficiaries
+        )
 
     return [
         (gettext_lazy("Main SDG"), main_sdg),

@@ -358,9 +358,9 @@ class ProjectAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         project = form.instance
-        # The goals of its targets and its main goal are among the project's goals.
-        goals = {target.goal_id for target in project.sdg_targets.all()}
-        project.sdg_goals.add(*goals, *filter(None, [project.main_sdg_id]))
+        # The goals of its targets are among the project's goals (its main goal
+        # is kept there by the model: classification.main_sdg_kept).
+        project.sdg_goals.add(*{target.goal_id for target in project.sdg_targets.all()})
         # ProjectForm checked the rows as submitted; this checks them as saved
         # (read again: the object's prefetched rows are the old ones), inside the
         # change form's transaction, which the exception rolls back.

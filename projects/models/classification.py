@@ -2,9 +2,11 @@
 IATI defaults of its flows, its policy markers and who it benefits.
 
 - **Main SDG.** SEGIB's report counts one main goal per project; the others are
-  secondary. The main goal is always one of the project's goals: saving a project
-  adds it to them (as the goals of its SDG targets are added), so it can be chosen
-  alone and can never point outside them. It is listed first, everywhere.
+  secondary. The main goal is always one of the project's goals, whatever saves
+  it (the admin, a spreadsheet, a draft, code): saving a project adds it to them
+  and removing it from them puts it back (``main_sdg_kept``, ``main_sdg_not_dropped``
+  below), so it can be chosen alone and can never point outside them. It is
+  listed first, everywhere.
 - **IATI defaults.** What FO.AR technical cooperation is, unless a project says
   otherwise: see ``IatiDefaults``.
 - **Policy markers** (OECD DAC, IATI vocabulary 1), each with its significance.
@@ -17,7 +19,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
+from django.db.models.signals import m2m_changed, post_save
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 
 from .iati_codes import (
     SIGNIFICANCE_MARKERS,
@@ -109,6 +113,15 @@ class IatiDefaults(models.Model):
         """The project's goals (prefetched ones when there are), the main first."""
         goals = list(self.sdg_goals.all())
         return sorted(goals, key=lambda goal: goal.pk != self.main_sdg_id)
+
+    def targeted_policy_markers(self):
+        """The policy markers that are one of the project's objectives (prefetched
+        ones when there are): "not targeted" says nothing worth showing."""
+        return [
+            marker
+            for marker in self.policy_markers.all()
+            if marker.significance != PolicySignificance.NOT_TARGETED
+        ]
 
 
 class PolicyMarker(models.Model):
@@ -216,6 +229,19 @@ class Beneficiary(models.Model):
 
     # Kinds counted as persons, which may be split into women and men.
     PERSONS = {Kind.PEOPLE, Kind.TRAINED, Kind.PRODUCERS, Kind.STUDENTS}
+    # What a number of each kind is called: "1 institution", "3 institutions".
+    COUNTED = {
+        Kind.PEOPLE: ngettext_lazy("person", "people"),
+        Kind.TRAINED: ngettext_lazy(
+            "trained technician or professional",
+            "trained technicians and professionals",
+        ),
+        Kind.FAMILIES: ngettext_lazy("family", "families"),
+        Kind.PRODUCERS: ngettext_lazy("producer", "producers"),
+        Kind.STUDENTS: ngettext_lazy("student", "students"),
+        Kind.INSTITUTIONS: ngettext_lazy("institution", "institutions"),
+        Kind.COMMUNITIES: ngettext_lazy("community", "communities"),
+    }
 
     project = models.ForeignKey(
         "projects.Project",
@@ -262,10 +288,42 @@ class Beneficiary(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number} {self.get_kind_display()}"
+        return f"{self.number} {self.counted_kind()}"
 
     def get_absolute_url(self):
         return self.project.get_absolute_url()
+
+    def counted_kind(self):
+        """The kind, singular or plural as the number asks, in the active
+        language."""
+        counted = self.COUNTED.get(self.kind)
+        if counted is None or self.number is None:
+            return self.get_kind_display()
+        return counted % self.number
+
+    def women_and_men(self):
+        """ "19 women, 27 men", "1 woman", or "" when not counted."""
+        parts = [
+            ngettext("%(women)s woman", "%(women)s women", self.women)
+            % {"women": self.women}
+            if self.women is not None
+            else None,
+            ngettext("%(men)s man", "%(men)s men", self.men) % {"men": self.men}
+            if self.men is not None
+            else None,
+        ]
+        return ", ".join(part for part in parts if part)
+
+    def summary(self, description=None):
+        """ "46 trained technicians and professionals (19 women, 27 men): public
+        extension officers" in the active language; ``description`` is the group's
+        own in the active language unless given (the exports give it per
+        language)."""
+        text = str(self)
+        if split := self.women_and_men():
+            text += f" ({split})"
+        description = self.description if description is None else description
+        return f"{text}: {description}" if description else text
 
     def clean(self):
         errors = {}
@@ -283,3 +341,34 @@ class Beneficiary(models.Model):
             ) % {"parts": women + men, "total": self.number}
         if errors:
             raise ValidationError(errors)
+
+
+# The main SDG among the project's goals -------------------------------------------
+
+
+def main_sdg_kept(sender, instance, raw=False, **kwargs):
+    """post_save of a project: its main goal is one of its goals."""
+    if not raw and instance.main_sdg_id:
+        instance.sdg_goals.add(instance.main_sdg_id)
+
+
+def main_sdg_not_dropped(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """m2m_changed of the projects' goals, from either side: a project's main goal
+    taken out of its goals (``remove``, ``clear``, or ``set`` without it, as a
+    form's or an import's goals do) is put back."""
+    if action not in ("post_remove", "post_clear"):
+        return
+    if reverse:  # ``instance`` is a goal; ``model`` is Project
+        projects = model.objects.filter(main_sdg=instance)
+        if pk_set is not None:
+            projects = projects.filter(pk__in=pk_set)
+        if kept := list(projects):
+            instance.projects.add(*kept)
+    elif instance.main_sdg_id and (pk_set is None or instance.main_sdg_id in pk_set):
+        instance.sdg_goals.add(instance.main_sdg_id)
+
+
+post_save.connect(main_sdg_kept, sender="projects.Project", dispatch_uid="main-sdg")
+m2m_changed.connect(
+    main_sdg_not_dropped, sender="projects.Project_sdg_goals", dispatch_uid="main-sdg"
+)

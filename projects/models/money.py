@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .reference import Currency
+from .results import short_date
 
 
 def budget_totals(budgets):
@@ -79,9 +81,11 @@ class Budget(models.Model):
         ]
 
     def __str__(self):
-        return (
-            f"{self.period_start:%Y-%m-%d} / {self.period_end:%Y-%m-%d}: {self.value}"
-        )
+        return _("%(start)s to %(end)s: %(value)s") % {
+            "start": short_date(self.period_start),
+            "end": short_date(self.period_end),
+            "value": formats.number_format(self.value, use_l10n=True),
+        }
 
     def clean(self):
         if self.period_start and self.period_end:

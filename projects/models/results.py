@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -127,8 +127,8 @@ class IndicatorPeriod(models.Model):
 
     def __str__(self):
         return _("%(start)s to %(end)s") % {
-            "start": self.period_start,
-            "end": self.period_end,
+            "start": short_date(self.period_start),
+            "end": short_date(self.period_end),
         }
 
     def clean(self):
@@ -163,3 +163,9 @@ def overlapping(periods):
         if after.period_start <= before.period_end:
             return before, after
     return None
+
+
+def short_date(day):
+    """``day`` in the active language's short date format (never ISO in a
+    sentence), or "…" when not given."""
+    return formats.date_format(day, "SHORT_DATE_FORMAT") if day else "…"

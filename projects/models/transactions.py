@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from .iati_codes import AidType
 from .project import Participation
 from .reference import Currency
+from .results import short_date
 
 
 class TransactionQuerySet(models.QuerySet):
@@ -114,7 +115,7 @@ class Transaction(models.Model):
     def __str__(self):
         return _("%(type)s of %(date)s: %(value)s") % {
             "type": self.get_type_display(),
-            "date": self.date,
+            "date": short_date(self.date),
             "value": self.value,
         }
 

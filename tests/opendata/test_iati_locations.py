@@ -75,4 +75,6 @@ def test_the_iati_file_writes_valid_locations(client, located, iati_schema):
         tags.index("recipient-country") < tags.index("location") < tags.index("sector")
     )
     assert schema_errors(iati_schema, activity) == []
-    assert [issue for issue in check_activity(activity) if issue.level == "error"] == []
+    assert [
+        issue for issue in check_activity(activity) if issue.severity == "error"
+    ] == []

@@ -5,10 +5,12 @@ import datetime
 import json
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from lxml import etree
 
 from opendata import iati_fields
+from opendata.iati import XML_LANG
 from opendata.iati_rules import check_activity
 from projects.models import (
     Beneficiary,
@@ -98,7 +100,38 @@ def test_the_activity_has_its_new_elements_in_schema_order(
         "6",
     ]
     groups = activity.find("description[@type='3']")
-    assert groups.findtext("narrative") == "Técnicos de los organismos del agua."
+    narratives = {n.get(XML_LANG, "es"): n.text for n in groups.findall("narrative")}
+    with translation.override("es"):
+        counted = gettext("Beneficiaries: %(groups)s") % {
+            "groups": Beneficiary.objects.get(project=classified).summary("técnicos")
+        }
+    assert narratives == {
+        "es": f"Técnicos de los organismos del agua.\n{counted}",
+        "en": "Staff of the water agencies.\nBeneficiaries: 20 trained technicians "
+        "and professionals (12 women, 8 men): technicians",
+    }
+    document = etree.Element("iati-activities", {"version": "2.03"})
+    document.append(activity)
+    assert iati_schema.validate(document), iati_schema.error_log
+
+
+def test_beneficiaries_without_target_groups_still_describe_who_benefits(
+    client, make_project, iati_schema
+):
+    project = make_project()
+    for kind, number, women, men in [
+        ("institutions", 1, None, None),
+        ("people", 3, 1, 2),
+    ]:
+        Beneficiary.objects.create(
+            project=project, kind=kind, number=number, women=women, men=men
+        )
+    activity = activity_of(client)
+    (groups,) = activity.findall("description[@type='3']")
+    narratives = {n.get(XML_LANG, "es"): n.text for n in groups.findall("narrative")}
+    assert narratives["en"] == "Beneficiaries: 1 institution; 3 people (1 woman, 2 men)"
+    assert narratives["es"]
+    assert check_activity(activity) == []
     document = etree.Element("iati-activities", {"version": "2.03"})
     document.append(activity)
     assert iati_schema.validate(document), iati_schema.error_log

@@ -3,6 +3,7 @@ indicators' periods: rules, admin, history and page."""
 
 import datetime
 import html
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -166,6 +167,106 @@ def test_the_main_goal_comes_first(make_project):
     assert [goal.number for goal in project.sdg_goals_main_first()] == [13, 2, 15]
 
 
+def goal_numbers(project):
+    return sorted(project.sdg_goals.values_list("number", flat=True))
+
+
+def test_saving_a_main_goal_makes_it_one_of_the_projects_goals(make_project):
+    project = make_project()
+    project.main_sdg = SdgGoal.objects.get(number=13)
+    project.save()
+    assert goal_numbers(project) == [13]
+
+
+@pytest.mark.parametrize(
+    "drop",
+    [
+        lambda project: project.sdg_goals.set(SdgGoal.objects.filter(number=2)),
+        lambda project: project.sdg_goals.remove(SdgGoal.objects.get(number=13)),
+        lambda project: project.sdg_goals.clear(),
+        lambda project: SdgGoal.objects.get(number=13).projects.remove(project),
+        lambda project: SdgGoal.objects.get(number=13).projects.clear(),
+    ],
+    ids=["set", "remove", "clear", "goal-remove", "goal-clear"],
+)
+def test_the_main_goal_cannot_be_taken_out_of_the_goals(make_project, drop):
+    project = make_project(main_sdg=SdgGoal.objects.get(number=13))
+    drop(project)
+    assert 13 in goal_numbers(project)
+
+
+def test_a_goals_other_projects_lose_it_as_asked(make_project):
+    goal = SdgGoal.objects.get(number=13)
+    main, other = make_project(main_sdg=goal), make_project()
+    other.sdg_goals.add(goal)
+    goal.projects.clear()
+    assert goal_numbers(main) == [13]
+    assert goal_numbers(other) == []
+
+
+def test_a_draft_project_keeps_its_main_goal(references):
+    from projects.drafts import DraftProject, create_draft_project
+
+    draft = DraftProject(
+        title="Borrador", sdg_goals=list(SdgGoal.objects.filter(number=2))
+    )
+    project = create_draft_project(draft)
+    project.main_sdg = SdgGoal.objects.get(number=5)
+    project.save()
+    project.sdg_goals.set(draft.sdg_goals)  # as the draft's goals are set
+    assert goal_numbers(project) == [2, 5]
+
+
+def test_the_json_names_a_main_goal_saved_without_its_goals(client, make_project):
+    project = make_project(main_sdg=SdgGoal.objects.get(number=13))
+    response = client.get(f"/projects/{project.slug}.json")
+    (record,) = json.loads(b"".join(response.streaming_content))["projects"]
+    assert record["main_sdg"] == 13
+    assert [goal["number"] for goal in record["sdg_goals"]] == [13]
+
+
+def test_rows_name_their_dates_as_the_language_writes_them():
+    from decimal import Decimal
+
+    from projects.models import Budget, Transaction
+
+    start, end = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+    period = IndicatorPeriod(period_start=start, period_end=end)
+    budget = Budget(period_start=start, period_end=end, value=Decimal("1500.00"))
+    payment = Transaction(type="3", date=end, value=Decimal(10))
+    with translation.override("en"):
+        assert str(period) == "1 Jan 2024 to 31 Dec 2024"
+        assert str(budget) == "1 Jan 2024 to 31 Dec 2024: 1500.00"
+        assert str(payment).endswith("of 31 Dec 2024: 10")
+    with translation.override("es"):
+        assert str(period) == es(
+            "%(start)s to %(end)s", start="01/01/2024", end="31/12/2024"
+        )
+        assert "2024-" not in str(budget) + str(payment)
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "named"),
+    [
+        ("institutions", 1, "1 institution"),
+        ("institutions", 3, "3 institutions"),
+        ("people", 1, "1 person"),
+        ("trained", 1, "1 trained technician or professional"),
+        ("families", 2, "2 families"),
+    ],
+)
+def test_a_group_of_one_is_named_in_the_singular(kind, number, named):
+    with translation.override("en"):
+        assert str(Beneficiary(kind=kind, number=number)) == named
+
+
+def test_a_summary_counts_women_and_men_in_the_singular_too():
+    group = Beneficiary(kind="people", number=2, women=1, men=1, description="x")
+    with translation.override("en"):
+        assert group.summary() == "2 people (1 woman, 1 man): x"
+        assert group.summary("y") == "2 people (1 woman, 1 man): y"
+
+
 # Admin -------------------------------------------------------------------------
 
 
@@ -309,8 +410,14 @@ def test_periods_are_edited_on_the_indicator_page_and_must_not_overlap(
     response = admin_client.post(url, data)
     assert response.status_code == 200
     (overlap,) = response.context["inline_admin_formsets"][0].formset.non_form_errors()
-    assert "2024-01-01" in overlap
-    assert "2024-12-01" in overlap
+    # The dates as the admin's language writes them, never ISO.
+    assert overlap == es(
+        "The periods %(first)s and %(second)s overlap: an indicator's periods "
+        "follow one another.",
+        first=es("%(start)s to %(end)s", start="01/01/2024", end="31/12/2024"),
+        second=es("%(start)s to %(end)s", start="01/12/2024", end="31/12/2025"),
+    )
+    assert "2024-" not in overlap
     assert not indicator.periods.exists()
 
     rows[1]["period_start"] = "2025-01-01"
@@ -400,6 +507,28 @@ def test_the_page_shows_the_main_goal_first_markers_beneficiaries_and_periods(
     assert "Cohorte 2024" in page
     spanish = client.get(project.get_absolute_url()).text
     assert "Familias productoras del Chaco." in spanish
+
+
+def test_the_page_names_one_institution_in_the_singular(client, make_project):
+    project = make_project()
+    Beneficiary.objects.create(project=project, kind="institutions", number=1)
+    page = client.get(f"/en{project.get_absolute_url()}").text
+    assert "<strong>1</strong> institution</li>" in page
+
+
+def test_the_policies_appear_only_with_a_marker_the_project_targets(
+    client, make_project
+):
+    project = make_project()
+    PolicyMarker.objects.create(project=project, code="1", significance="0")
+    PolicyMarker.objects.create(project=project, code="2", significance="0")
+    url = f"/en{project.get_absolute_url()}"
+    assert "Policies it furthers" not in client.get(url).text
+    PolicyMarker.objects.create(project=project, code="7", significance="1")
+    page = client.get(url).text
+    assert "Policies it furthers" in page
+    assert "Climate change adaptation</strong>" in page
+    assert "Gender equality</strong>" not in page
 
 
 def test_the_page_makes_no_more_queries_with_more_rows(
