@@ -5,9 +5,10 @@ The activity happens there (GeographicLocationReach 1). Its name, in each langua
 is the place, the province or division and the country ("Santa Cruz de la Sierra,
 Santa Cruz, Bolivia"); ``administrative`` gives the country (GeographicVocabulary
 A4, ISO 3166-1, level 0: IATI has no vocabulary for ISO 3166-2); a point, when
-known, is WGS 84 (EPSG 4326), exact (GeographicExactness 1). The class is a
-populated place (GeographicLocationClass 2) when a place is named, else an
-administrative region (1).
+known, is WGS 84 (EPSG 4326), exact or approximate as staff say
+(GeographicExactness). The class is the one staff chose for a named place
+(GeographicLocationClass: populated place, structure, topographical feature), else
+an administrative region (1): the province or division itself.
 """
 
 from django.conf import settings
@@ -18,8 +19,6 @@ from .formatting import LANGUAGES, translated
 ACTIVITY_HAPPENS_HERE = "1"
 ISO_COUNTRY = "A4"
 WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326"
-EXACT = "1"
-ADMINISTRATIVE_REGION, POPULATED_PLACE = "1", "2"
 
 
 def location_names(location):
@@ -50,9 +49,5 @@ def add_locations(activity, project):
         if location.has_point:
             point = iati.sub(element, "point", {"srsName": WGS84})
             iati.sub(point, "pos", text=f"{location.latitude} {location.longitude}")
-            iati.sub(element, "exactness", {"code": EXACT})
-        iati.sub(
-            element,
-            "location-class",
-            {"code": POPULATED_PLACE if location.place else ADMINISTRATIVE_REGION},
-        )
+            iati.sub(element, "exactness", {"code": location.iati_exactness})
+        iati.sub(element, "location-class", {"code": location.iati_class})

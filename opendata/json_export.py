@@ -32,7 +32,7 @@ from .formatting import (
 
 # Version of the JSON structure (opendata/schemas/projects.schema.json). A new field
 # is a minor change; a renamed, removed or retyped one a major change.
-JSON_SCHEMA_VERSION = "1.3"
+JSON_SCHEMA_VERSION = "1.4"
 
 
 class Labels:
@@ -197,6 +197,8 @@ def location_record(location):
         "place": location.place or None,
         "latitude": float(location.latitude) if location.has_point else None,
         "longitude": float(location.longitude) if location.has_point else None,
+        "exactness": location.iati_exactness,
+        "location_class": location.iati_class,
     }
 
 

@@ -46,4 +46,13 @@ class LocationInline(ProjectRowsPermissions, admin.TabularInline):
     formset = MissionFormSet
     extra = 0
     autocomplete_fields = ("province", "subdivision")
-    fields = ("province", "subdivision", "place", "latitude", "longitude", "position")
+    fields = (
+        "province",
+        "subdivision",
+        "place",
+        "location_class",
+        "latitude",
+        "longitude",
+        "exactness",
+        "position",
+    )

@@ -14,6 +14,8 @@ and a text describing the project:
   country (rule 3.7.1: IATI has no recipient role, so these become
   ``recipient-country``);
 - DAC sectors whose percentages add up to 100 (rules 6.2.2, 2.1.1, 2.1.2, 2.1.4);
+- a main SDG when the project has SDGs (SEGIB counts a project under one goal; the
+  portal's own rule: IATI would take the activity without it);
 - a planned or actual start date, dates in order and no actual date in the future
   (schema: ``activity-date``; rules 6.11.1, 11.1.2 to 11.1.5);
 - budget lines in order and of a year at most (rules 8.6.3, 7.5.3);
@@ -55,6 +57,8 @@ class Rows:
     documents: list = field(default_factory=list)
     results: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
+    # The ids of the project's SDGs (with its targets' goals, as saving adds them).
+    sdg_goals: set = field(default_factory=set)
 
 
 RELATIONS = ("participations", "sectors", "budgets", "documents", "results")
@@ -81,7 +85,13 @@ def saved_rows(project, **given):
         if kept_results
         else []
     )
-    return Rows(**rows, indicators=indicators)
+    if "sdg_goals" in given:
+        goals = set(given["sdg_goals"])
+    elif project.pk:
+        goals = {goal.pk for goal in related(project, "sdg_goals")}
+    else:
+        goals = set()
+    return Rows(**rows, indicators=indicators, sdg_goals=goals)
 
 
 def with_rows(projects):
@@ -95,6 +105,7 @@ def with_rows(projects):
             ),
         ),
         *RELATIONS[1:],
+        "sdg_goals",
     )
 
 
@@ -134,6 +145,7 @@ LABELS = {
     ),
     "recipient": gettext_lazy("A recipient country"),
     "sectors": gettext_lazy("DAC sectors whose percentages add up to 100"),
+    "main_sdg": gettext_lazy("A main SDG among the project's SDGs"),
     "dates": gettext_lazy("A start date, with the actual dates not in the future"),
     "budgets": gettext_lazy("Budget lines of one year at most"),
     "titles": gettext_lazy("A title on every document, result and indicator"),
@@ -149,6 +161,7 @@ def checklist(project, rows=None):
         "partners": partner_problems(project, rows.participations),
         "recipient": recipient_problems(rows.participations),
         "sectors": sector_problems(rows.sectors),
+        "main_sdg": main_sdg_problems(project, rows.sdg_goals),
         "dates": date_problems(project),
         "budgets": budget_problems(rows.budgets),
         "titles": row_title_problems(rows),
@@ -229,6 +242,17 @@ def sector_problems(sectors):
         [share.percentage for share in sectors if share.percentage is not None]
     )
     return [error] if error else []
+
+
+def main_sdg_problems(project, goals):
+    if not goals or project.main_sdg_id:
+        return []
+    return [
+        _(
+            "Choose the main SDG among the project's SDGs: SEGIB counts each "
+            "project under one goal."
+        )
+    ]
 
 
 def date_problems(project):

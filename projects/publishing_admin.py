@@ -76,6 +76,12 @@ class ProjectForm(VersionedForm):
         rows = submitted_rows(self.instance)
         if rows is None:
             return  # the inlines' own errors come first
+        if "sdg_goals" in self.cleaned_data:
+            # The goals as they will be saved: those chosen and their targets'.
+            targets = self.cleaned_data.get("sdg_targets") or []
+            rows.sdg_goals = {goal.pk for goal in self.cleaned_data["sdg_goals"]} | {
+                target.goal_id for target in targets
+            }
         missing = publishing.missing_for_publication(self.instance, rows)
         if not missing:
             return

@@ -1,5 +1,11 @@
 """Projects exported to CSV/XLSX, edited in a spreadsheet and imported back.
 
+Besides texts, dates and status, a row carries what SEGIB and IATI ask as codes:
+the main SDG (its number), the IATI defaults (FlowType, FinanceType, AidType,
+TiedStatus codes) and the target groups. A code no list has is refused with the
+codes it may be; an empty cell leaves the value as it is (a new project's
+defaults are FO.AR's, ``IatiDefaults``).
+
 A row that is the same as the project is skipped: no save, no history entry, no
 new "last updated". Each row carries the project's ``version`` as exported; a row
 whose version is older than the project's is refused, naming who changed the
@@ -8,6 +14,7 @@ project since and when (``locking``), so an old file never undoes newer edits.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
 from accounts import permissions
@@ -16,7 +23,8 @@ from partners.resources import LookupWidget, ReferenceResource
 
 from . import publishing
 from .locking import current_version, stale_row_message
-from .models import Programme, Project
+from .models import Programme, Project, SdgGoal
+from .models.iati_codes import AidType, FinanceType, FlowType, TiedStatus
 
 
 class KeepWhenEmpty(fields.Field):
@@ -28,10 +36,81 @@ class KeepWhenEmpty(fields.Field):
         super().save(instance, row, is_m2m, **kwargs)
 
 
+class KeepDefaultWhenEmpty(KeepWhenEmpty):
+    """An empty cell leaves the value as it is, a new project's default too."""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        if row.get(self.column_name) in (None, ""):
+            return
+        fields.Field.save(self, instance, row, is_m2m, **kwargs)
+
+
+def cell_text(value):
+    """A cell as text: a spreadsheet program gives numbers back as 13 or 13.0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+class CodeWidget(widgets.CharWidget):
+    """A code of an IATI codelist (``choices``), refused with the codes it may be."""
+
+    def __init__(self, choices, label):
+        super().__init__()
+        self.choices, self.label = choices, label
+
+    def clean(self, value, row=None, **kwargs):
+        code = cell_text(value)
+        if code not in self.choices.values:
+            raise ValueError(
+                _("“%(value)s” is not a %(list)s code: write one of %(codes)s.")
+                % {
+                    "value": code,
+                    "list": self.label,
+                    "codes": ", ".join(self.choices.values),
+                }
+            )
+        return code
+
+
+class SdgWidget(widgets.ForeignKeyWidget):
+    """The main SDG by its number, 1 to 17."""
+
+    def __init__(self):
+        super().__init__(SdgGoal, "number")
+
+    def clean(self, value, row=None, **kwargs):
+        number = cell_text(value)
+        goal = (
+            SdgGoal.objects.filter(number=int(number)).first()
+            if number.isdecimal()
+            else None
+        )
+        if goal is None:
+            raise ValueError(
+                _("“%(value)s” is not an SDG: write the goal's number, 1 to 17.")
+                % {"value": number}
+            )
+        return goal
+
+
+def coded(attribute, choices, label):
+    return KeepDefaultWhenEmpty(
+        attribute=attribute, column_name=attribute, widget=CodeWidget(choices, label)
+    )
+
+
 TEXT_COLUMNS = [
     f"{name}_{language}"
-    for name in ("title", "summary", "description", "objectives")
+    for name in ("title", "summary", "description", "objectives", "target_groups")
     for language in ("es", "en")
+]
+IATI_COLUMNS = [
+    "main_sdg",
+    "default_flow_type",
+    "default_finance_type",
+    "default_aid_type",
+    "default_tied_status",
 ]
 OTHER_COLUMNS = [
     "modality",
@@ -87,6 +166,18 @@ class ProjectResource(ReferenceResource):
         column_name="programme",
         widget=LookupWidget(Programme, "slug"),
     )
+    # What SEGIB and IATI ask, as codes.
+    main_sdg = KeepDefaultWhenEmpty(
+        attribute="main_sdg", column_name="main_sdg", widget=SdgWidget()
+    )
+    default_flow_type = coded("default_flow_type", FlowType, gettext_lazy("flow type"))
+    default_finance_type = coded(
+        "default_finance_type", FinanceType, gettext_lazy("finance type")
+    )
+    default_aid_type = coded("default_aid_type", AidType, gettext_lazy("aid type"))
+    default_tied_status = coded(
+        "default_tied_status", TiedStatus, gettext_lazy("tied status")
+    )
     # Built by the portal, never taken from a spreadsheet.
     iati_identifier = fields.Field(
         attribute="iati_identifier", column_name="iati_identifier", readonly=True
@@ -107,6 +198,7 @@ class ProjectResource(ReferenceResource):
             "iati_identifier",
             *TEXT_COLUMNS,
             *OTHER_COLUMNS,
+            *IATI_COLUMNS,
             "directorate",
             "programme",
             "version",

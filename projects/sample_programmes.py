@@ -126,6 +126,10 @@ def load_locations(app_dir):
                 longitude=Decimal(row["longitude"]) if row.get("longitude") else None,
                 position=position,
             )
+            # IATI's precision where the row says it (else the field's default).
+            for field in ("location_class", "exactness"):
+                if row.get(field):
+                    setattr(location, field, row[field])
             location.full_clean()
             location.save()
 

@@ -49,10 +49,19 @@ class IatiDefaults(models.Model):
       finance") and the other private codes never fit an official provider;
     - finance type 110, standard grant: FO.AR pays tickets and per diems, nothing
       is repaid;
-    - aid type D02, other technical assistance: experts and training, the kind of
-      work FO.AR funds (D01 is the donor's own personnel posted abroad, C01 a
-      project-type intervention with investment);
-    - tied status 5, untied: nothing is bought by the partner on condition.
+    - aid type D02, other technical assistance: technical assistance in the
+      partner country outside a project-type intervention (training, exchange
+      visits, workshops, studies, joint research), the kind of work FO.AR funds.
+      D01, donor country personnel, covers the experts, consultants, teachers,
+      researchers and volunteers the provider sends to developing countries (and
+      its contributions to bodies that send them), not only its own staff posted
+      abroad; it is reported apart from other technical assistance, so an
+      activity that is essentially such experts' missions may say D01. C01,
+      project-type interventions, is a set of inputs agreed with the partner for
+      set results, with its own budget, time frame and place;
+    - tied status 5, untied: the partner is not required to buy the goods or
+      services paid for in the provider's country (IATI TiedStatus, the OECD's
+      "tied aid").
     """
 
     main_sdg = models.ForeignKey(
@@ -95,6 +104,10 @@ class IatiDefaults(models.Model):
         max_length=1,
         choices=TiedStatus,
         default=TiedStatus.UNTIED,
+        help_text=_(
+            "Whether the partner must buy what the aid pays for in the provider's "
+            "country: FO.AR's cooperation is untied."
+        ),
     )
     target_groups = models.TextField(
         _("target groups"),

@@ -137,3 +137,19 @@ SIGNIFICANCE_MARKERS = {
     },
     PolicySignificance.EXPLICIT_PRIMARY: {PolicyMarkerCode.RMNCH},
 }
+
+
+class GeographicExactness(models.TextChoices):
+    """IATI GeographicExactness: how exactly a location's point is known."""
+
+    EXACT = "1", _("Exact")
+    APPROXIMATE = "2", _("Approximate")
+
+
+class GeographicLocationClass(models.TextChoices):
+    """IATI GeographicLocationClass: what kind of place a location is."""
+
+    ADMINISTRATIVE_REGION = "1", _("Administrative region")
+    POPULATED_PLACE = "2", _("Populated place")
+    STRUCTURE = "3", _("Structure")
+    TOPOGRAPHICAL_FEATURE = "4", _("Other topographical feature")

@@ -82,7 +82,8 @@ def full_project(make_project):
     )
     project.provinces.add(Province.objects.get(code="AR-X"))
     project.blocs.add(Bloc.objects.get(slug="mercosur"))
-    project.sdg_goals.add(SdgGoal.objects.get(number=6))
+    project.main_sdg = SdgGoal.objects.get(number=6)  # among its goals on save
+    project.save()
     project.sdg_targets.add(SdgTarget.objects.get(code="6.5"))
     usd, ars = Currency.objects.get(code="USD"), Currency.objects.get(code="ARS")
     for start, value, currency in [

@@ -291,4 +291,18 @@ def test_the_sample_projects_show_and_export_their_new_fields(
     for activity in document.findall("iati-activity"):
         assert [i for i in check_activity(activity) if i.severity == "error"] == []
     assert document.findall("iati-activity/policy-marker")
+    # Chile and Uruguay are off the DAC list of ODA recipients: official flows
+    # other than ODA (FlowType 21), as the flow type's help text prescribes.
+    off_dac_list = [
+        "vitivinicultura-mendoza-valparaiso",
+        "pronostico-hidrologico-rio-uruguay",
+    ]
+    assert set(
+        Project.objects.filter(slug__in=off_dac_list).values_list(
+            "default_flow_type", flat=True
+        )
+    ) == {"21"}
+    assert Project.objects.filter(default_flow_type="21").count() == 2
+    ezeiza = project.locations.model.objects.get(place="Centro Atómico Ezeiza")
+    assert (ezeiza.location_class, ezeiza.exactness) == ("3", "1")
     assert document.findall("iati-activity/result/indicator/period/actual/comment")

@@ -339,6 +339,84 @@ def test_staff_set_main_goal_defaults_markers_and_beneficiaries_in_one_save(
     assert es(added, subject=group, details="40") in newest
 
 
+def test_the_spreadsheet_carries_the_main_goal_defaults_and_target_groups(
+    admin_client, make_project
+):
+    from tests.projects.test_admin import confirm, import_csv
+    from tests.projects.test_reimport import export, rows_of
+
+    project = make_project(main_sdg=SdgGoal.objects.get(number=6))
+    (row,) = rows_of(export(admin_client, "/admin/projects/project/", "csv"), "csv")
+    assert {
+        key: row[key]
+        for key in (
+            "main_sdg",
+            "default_flow_type",
+            "default_finance_type",
+            "default_aid_type",
+            "default_tied_status",
+            "target_groups_es",
+        )
+    } == {
+        "main_sdg": "6",
+        "default_flow_type": "10",
+        "default_finance_type": "110",
+        "default_aid_type": "D02",
+        "default_tied_status": "5",
+        "target_groups_es": "",
+    }
+    row.update(
+        main_sdg="13",
+        default_flow_type="21",
+        default_tied_status="",  # left as it is
+        target_groups_es="Técnicos del servicio hidrológico.",
+    )
+    preview = import_csv(admin_client, [row])
+    assert not preview.context["result"].has_validation_errors()
+    assert confirm(admin_client, preview).status_code == 302
+    project.refresh_from_db()
+    assert (project.main_sdg.number, project.default_flow_type) == (13, "21")
+    assert project.default_tied_status == "5"
+    assert project.target_groups_es == "Técnicos del servicio hidrológico."
+    assert goal_numbers(project) == [6, 13]  # the new main goal is among them
+
+
+def test_a_spreadsheet_code_no_list_has_is_refused_with_the_codes(
+    admin_client, make_project
+):
+    from tests.projects.test_admin import import_csv
+    from tests.projects.test_reimport import export, rows_of
+
+    project = make_project()
+    (row,) = rows_of(export(admin_client, "/admin/projects/project/", "csv"), "csv")
+    row.update(main_sdg="18", default_flow_type="35", default_aid_type="d02")
+    preview = import_csv(admin_client, [row])
+    result = preview.context["result"]
+    assert result.has_validation_errors()
+    (refused,) = result.invalid_rows
+    errors = {
+        field: [str(message) for message in messages]
+        for field, messages in refused.field_specific_errors.items()
+    }
+    assert errors["main_sdg"] == [
+        es("“%(value)s” is not an SDG: write the goal's number, 1 to 17.", value="18")
+    ]
+    codes = "10, 21, 22, 30, 36, 37, 40, 50"
+    flow = es("flow type")
+    assert errors["default_flow_type"] == [
+        es(
+            "“%(value)s” is not a %(list)s code: write one of %(codes)s.",
+            value="35",
+            list=flow,
+            codes=codes,
+        )
+    ]
+    assert "D02" in errors["default_aid_type"][0]
+    project.refresh_from_db()
+    assert project.main_sdg is None
+    assert project.default_flow_type == "10"
+
+
 def test_the_change_form_puts_a_bad_row_beside_its_field(admin_client, make_project):
     project = make_project()
     data = change_form_data(admin_client.get(change_url(project)))

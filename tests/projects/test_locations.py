@@ -54,6 +54,25 @@ def test_a_location_is_a_province_or_a_partners_division(make_project):
         Location.objects.create(project=project)
 
 
+def test_a_location_is_in_a_first_level_division_not_a_municipality(make_project):
+    project = make_project(partners=[("AR", "provider"), ("BO", "recipient")])
+    bolivia = Subdivision.objects.get(code="BO-L").country
+    town = Subdivision.objects.create(
+        country=bolivia, name="El Alto", kind=Subdivision.Kind.MUNICIPALITY
+    )
+    location = Location(project=project, subdivision=town)
+    with translation.override("en"):
+        message = (
+            "El Alto is not a first-level division (a state, region or "
+            "department): choose the one it is in and name the town as the place."
+        )
+    assert message in errors_of(location)["subdivision"]
+    # Not offered in the admin's choices either.
+    field = Location._meta.get_field("subdivision").formfield()
+    assert not field.queryset.filter(pk=town.pk).exists()
+    assert field.queryset.filter(code="BO-L").exists()
+
+
 def test_a_point_has_both_coordinates_within_range(make_project):
     project = make_project()
     mendoza = Province.objects.get(code="AR-M")
@@ -89,10 +108,14 @@ def test_staff_add_locations_in_the_project_form(admin_client, make_project):
                 "place": "Santa Cruz de la Sierra",
                 "latitude": "-17.7833",
                 "longitude": "-63.1821",
+                "location_class": "2",
+                "exactness": "1",
                 "position": "0",
             },
             {
                 "subdivision": str(Subdivision.objects.get(code="CL-VS").pk),
+                "location_class": "2",
+                "exactness": "2",
                 "position": "1",
             },
         ],
@@ -107,6 +130,7 @@ def test_staff_add_locations_in_the_project_form(admin_client, make_project):
         "Santa Cruz de la Sierra, Santa Cruz",
         "La Paz",
     ]
+    assert [location.exactness for location in project.locations.all()] == ["1", "2"]
     history = admin_client.get(f"/admin/projects/project/{project.pk}/history/")
     assert "Ubicación Santa Cruz añadida (Santa Cruz de la Sierra)" in (
         history.context["page_obj"][0].lines

@@ -149,6 +149,36 @@ def test_deleting_a_needed_row_while_published_is_refused(editor_client, make_pr
     assert project.sectors.count() == 0
 
 
+NO_MAIN_SDG = (
+    "Choose the main SDG among the project's SDGs: SEGIB counts each project under "
+    "one goal."
+)
+
+
+def test_a_project_with_sdgs_is_published_with_its_main_one(
+    editor_client, make_project
+):
+    from projects.models import SdgGoal, SdgTarget
+
+    project = make_project()  # published, complete, without SDGs: no main needed
+    goals = {number: str(SdgGoal.objects.get(number=number).pk) for number in (2, 6)}
+    data = change_form_data(editor_client.get(url_of(project)))
+    data["sdg_goals"] = [goals[2]]
+    response = editor_client.post(url_of(project), data)
+    assert response.status_code == 200
+    assert _(NO_MAIN_SDG) in response.context["adminform"].form.non_field_errors()
+    # A target's goal counts as one of the project's goals too.
+    data["sdg_goals"] = []
+    data["sdg_targets"] = [str(SdgTarget.objects.get(code="6.5").pk)]
+    response = editor_client.post(url_of(project), data)
+    assert response.status_code == 200
+    assert _(NO_MAIN_SDG) in response.context["adminform"].form.non_field_errors()
+    data["main_sdg"] = goals[6]
+    assert editor_client.post(url_of(project), data).status_code == 302
+    assert sorted(project.sdg_goals.values_list("number", flat=True)) == [6]
+    assert publishing.is_ready(Project.objects.get(pk=project.pk))
+
+
 def test_the_saved_rows_are_checked_again_and_the_save_rolled_back(
     admin_client, make_project, monkeypatch
 ):
@@ -180,7 +210,7 @@ def test_the_change_page_shows_the_checklist(editor_client, make_project):
     assert escape(summary % {"count": 3}) in text
     missing, done = f'alt="{shown("Missing:")}"', f'alt="{shown("Done:")}"'
     assert text.count(missing) == 3  # partners, recipient, sectors
-    assert text.count(done) == 5
+    assert text.count(done) == 6
     assert shown(NO_SECTOR) in text
     assert shown("A recipient country") in text
     text = editor_client.get(url_of(make_project())).text
@@ -203,7 +233,7 @@ def test_the_checklist_reads_a_fixed_number_of_queries(make_project):
         with CaptureQueriesContext(connection) as queries:
             assert publishing.checklist(project)
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 7
+    assert counts[0] == counts[1] <= 8
 
 
 # The publish action and the import ------------------------------------------------

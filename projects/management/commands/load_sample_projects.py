@@ -49,6 +49,12 @@ TEXT_FIELDS = [
 ]
 PLAIN_FIELDS = ["slug", "modality", "instrument", "status", "fo_ar_number"]
 DATE_FIELDS = ["planned_start", "planned_end", "actual_start", "actual_end"]
+DEFAULT_FIELDS = [
+    "default_flow_type",
+    "default_finance_type",
+    "default_aid_type",
+    "default_tied_status",
+]
 
 
 class Command(SampleDataCommand):
@@ -173,8 +179,9 @@ class Loader:
         self.add_extras(project, entry, targets)
 
     def add_extras(self, project, entry, targets):
-        """The main SDG (the first target's goal unless the extras say), policy
-        markers, beneficiaries and indicator periods of a sample project."""
+        """The main SDG (the first target's goal unless the extras say), IATI
+        defaults, policy markers, beneficiaries and indicator periods of a sample
+        project."""
         extra = self.extras.get(entry["slug"], {})
         main = self.goals.get(extra.get("main_sdg")) or (
             targets[0].goal if targets else None
@@ -182,6 +189,11 @@ class Loader:
         project.main_sdg = main
         project.target_groups_es = extra.get("target_groups_es", "")
         project.target_groups_en = extra.get("target_groups_en", "")
+        # IATI defaults other than FO.AR's usual ones (e.g. a partner off the DAC
+        # list of ODA recipients: flow type 21).
+        for field in DEFAULT_FIELDS:
+            if field in extra:
+                setattr(project, field, extra[field])
         project.full_clean()
         project.save()
         if main is not None:
