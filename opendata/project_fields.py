@@ -4,7 +4,7 @@ each chunk reads (``attach``), the JSON fields and the CSV columns. The IATI
 elements are ``iati_fields``'s."""
 
 from django.db.models.functions import Length
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from projects.models import Beneficiary, IndicatorPeriod, PolicyMarker
 from projects.models.iati_codes import (
@@ -155,5 +155,8 @@ def csv_columns(language):
         (gettext_lazy("Flow type"), coded("flow_type", "default_flow_type")),
         (gettext_lazy("Finance type"), coded("finance_type", "default_finance_type")),
         (gettext_lazy("Aid type"), coded("aid_type", "default_aid_type")),
-        (gettext_lazy("Tied status"), coded("tied_status", "default_tied_status")),
+        (
+            pgettext_lazy("IATI", "Tied status"),
+            coded("tied_status", "default_tied_status"),
+        ),
     ]

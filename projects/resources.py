@@ -14,7 +14,7 @@ project since and when (``locking``), so an old file never undoes newer edits.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from import_export import fields, widgets
 
 from accounts import permissions
@@ -63,7 +63,10 @@ class CodeWidget(widgets.CharWidget):
         code = cell_text(value)
         if code not in self.choices.values:
             raise ValueError(
-                _("“%(value)s” is not a %(list)s code: write one of %(codes)s.")
+                _(
+                    "“%(value)s” is not a code of the %(list)s list: write one of "
+                    "%(codes)s."
+                )
                 % {
                     "value": code,
                     "list": self.label,
@@ -176,7 +179,7 @@ class ProjectResource(ReferenceResource):
     )
     default_aid_type = coded("default_aid_type", AidType, gettext_lazy("aid type"))
     default_tied_status = coded(
-        "default_tied_status", TiedStatus, gettext_lazy("tied status")
+        "default_tied_status", TiedStatus, pgettext_lazy("IATI", "tied status")
     )
     # Built by the portal, never taken from a spreadsheet.
     iati_identifier = fields.Field(

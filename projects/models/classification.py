@@ -21,7 +21,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.signals import m2m_changed, post_save
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
 
 from .iati_codes import (
     SIGNIFICANCE_MARKERS,
@@ -100,7 +100,7 @@ class IatiDefaults(models.Model):
         help_text=_("Technical cooperation is “Other technical assistance”."),
     )
     default_tied_status = models.CharField(
-        _("tied status"),
+        pgettext_lazy("IATI", "tied status"),
         max_length=1,
         choices=TiedStatus,
         default=TiedStatus.UNTIED,

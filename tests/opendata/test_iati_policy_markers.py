@@ -280,10 +280,17 @@ def test_the_sample_projects_show_and_export_their_new_fields(
     assert (
         IndicatorPeriod.objects.filter(indicator__result__project=project).count() == 2
     )
-    # Every sample project with a goal has its main one.
+    # Every sample project with a goal has its main one, and passes the checklist.
     assert not Project.objects.filter(
         sdg_goals__isnull=False, main_sdg__isnull=True
     ).exists()
+    from projects import publishing
+
+    assert [
+        (sample.slug, publishing.missing_for_publication(sample))
+        for sample in publishing.with_rows(Project.objects.all())
+        if not publishing.is_ready(sample)
+    ] == []
     page = client.get(project.get_absolute_url()).text
     assert "extensionistas públicos" in page
     document = etree.fromstring(content(client.get("/projects/iati.xml")))

@@ -3,7 +3,6 @@ indicators' periods: rules, admin, history and page."""
 
 import datetime
 import html
-import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -167,106 +166,6 @@ def test_the_main_goal_comes_first(make_project):
     assert [goal.number for goal in project.sdg_goals_main_first()] == [13, 2, 15]
 
 
-def goal_numbers(project):
-    return sorted(project.sdg_goals.values_list("number", flat=True))
-
-
-def test_saving_a_main_goal_makes_it_one_of_the_projects_goals(make_project):
-    project = make_project()
-    project.main_sdg = SdgGoal.objects.get(number=13)
-    project.save()
-    assert goal_numbers(project) == [13]
-
-
-@pytest.mark.parametrize(
-    "drop",
-    [
-        lambda project: project.sdg_goals.set(SdgGoal.objects.filter(number=2)),
-        lambda project: project.sdg_goals.remove(SdgGoal.objects.get(number=13)),
-        lambda project: project.sdg_goals.clear(),
-        lambda project: SdgGoal.objects.get(number=13).projects.remove(project),
-        lambda project: SdgGoal.objects.get(number=13).projects.clear(),
-    ],
-    ids=["set", "remove", "clear", "goal-remove", "goal-clear"],
-)
-def test_the_main_goal_cannot_be_taken_out_of_the_goals(make_project, drop):
-    project = make_project(main_sdg=SdgGoal.objects.get(number=13))
-    drop(project)
-    assert 13 in goal_numbers(project)
-
-
-def test_a_goals_other_projects_lose_it_as_asked(make_project):
-    goal = SdgGoal.objects.get(number=13)
-    main, other = make_project(main_sdg=goal), make_project()
-    other.sdg_goals.add(goal)
-    goal.projects.clear()
-    assert goal_numbers(main) == [13]
-    assert goal_numbers(other) == []
-
-
-def test_a_draft_project_keeps_its_main_goal(references):
-    from projects.drafts import DraftProject, create_draft_project
-
-    draft = DraftProject(
-        title="Borrador", sdg_goals=list(SdgGoal.objects.filter(number=2))
-    )
-    project = create_draft_project(draft)
-    project.main_sdg = SdgGoal.objects.get(number=5)
-    project.save()
-    project.sdg_goals.set(draft.sdg_goals)  # as the draft's goals are set
-    assert goal_numbers(project) == [2, 5]
-
-
-def test_the_json_names_a_main_goal_saved_without_its_goals(client, make_project):
-    project = make_project(main_sdg=SdgGoal.objects.get(number=13))
-    response = client.get(f"/projects/{project.slug}.json")
-    (record,) = json.loads(b"".join(response.streaming_content))["projects"]
-    assert record["main_sdg"] == 13
-    assert [goal["number"] for goal in record["sdg_goals"]] == [13]
-
-
-def test_rows_name_their_dates_as_the_language_writes_them():
-    from decimal import Decimal
-
-    from projects.models import Budget, Transaction
-
-    start, end = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
-    period = IndicatorPeriod(period_start=start, period_end=end)
-    budget = Budget(period_start=start, period_end=end, value=Decimal("1500.00"))
-    payment = Transaction(type="3", date=end, value=Decimal(10))
-    with translation.override("en"):
-        assert str(period) == "1 Jan 2024 to 31 Dec 2024"
-        assert str(budget) == "1 Jan 2024 to 31 Dec 2024: 1500.00"
-        assert str(payment).endswith("of 31 Dec 2024: 10")
-    with translation.override("es"):
-        assert str(period) == es(
-            "%(start)s to %(end)s", start="01/01/2024", end="31/12/2024"
-        )
-        assert "2024-" not in str(budget) + str(payment)
-
-
-@pytest.mark.parametrize(
-    ("kind", "number", "named"),
-    [
-        ("institutions", 1, "1 institution"),
-        ("institutions", 3, "3 institutions"),
-        ("people", 1, "1 person"),
-        ("trained", 1, "1 trained technician or professional"),
-        ("families", 2, "2 families"),
-    ],
-)
-def test_a_group_of_one_is_named_in_the_singular(kind, number, named):
-    with translation.override("en"):
-        assert str(Beneficiary(kind=kind, number=number)) == named
-
-
-def test_a_summary_counts_women_and_men_in_the_singular_too():
-    group = Beneficiary(kind="people", number=2, women=1, men=1, description="x")
-    with translation.override("en"):
-        assert group.summary() == "2 people (1 woman, 1 man): x"
-        assert group.summary("y") == "2 people (1 woman, 1 man): y"
-
-
 # Admin -------------------------------------------------------------------------
 
 
@@ -337,84 +236,6 @@ def test_staff_set_main_goal_defaults_markers_and_beneficiaries_in_one_save(
         significant = str(PolicyMarker(significance="1").get_significance_display())
     assert es(added, subject=marker, details=significant) in newest
     assert es(added, subject=group, details="40") in newest
-
-
-def test_the_spreadsheet_carries_the_main_goal_defaults_and_target_groups(
-    admin_client, make_project
-):
-    from tests.projects.test_admin import confirm, import_csv
-    from tests.projects.test_reimport import export, rows_of
-
-    project = make_project(main_sdg=SdgGoal.objects.get(number=6))
-    (row,) = rows_of(export(admin_client, "/admin/projects/project/", "csv"), "csv")
-    assert {
-        key: row[key]
-        for key in (
-            "main_sdg",
-            "default_flow_type",
-            "default_finance_type",
-            "default_aid_type",
-            "default_tied_status",
-            "target_groups_es",
-        )
-    } == {
-        "main_sdg": "6",
-        "default_flow_type": "10",
-        "default_finance_type": "110",
-        "default_aid_type": "D02",
-        "default_tied_status": "5",
-        "target_groups_es": "",
-    }
-    row.update(
-        main_sdg="13",
-        default_flow_type="21",
-        default_tied_status="",  # left as it is
-        target_groups_es="Técnicos del servicio hidrológico.",
-    )
-    preview = import_csv(admin_client, [row])
-    assert not preview.context["result"].has_validation_errors()
-    assert confirm(admin_client, preview).status_code == 302
-    project.refresh_from_db()
-    assert (project.main_sdg.number, project.default_flow_type) == (13, "21")
-    assert project.default_tied_status == "5"
-    assert project.target_groups_es == "Técnicos del servicio hidrológico."
-    assert goal_numbers(project) == [6, 13]  # the new main goal is among them
-
-
-def test_a_spreadsheet_code_no_list_has_is_refused_with_the_codes(
-    admin_client, make_project
-):
-    from tests.projects.test_admin import import_csv
-    from tests.projects.test_reimport import export, rows_of
-
-    project = make_project()
-    (row,) = rows_of(export(admin_client, "/admin/projects/project/", "csv"), "csv")
-    row.update(main_sdg="18", default_flow_type="35", default_aid_type="d02")
-    preview = import_csv(admin_client, [row])
-    result = preview.context["result"]
-    assert result.has_validation_errors()
-    (refused,) = result.invalid_rows
-    errors = {
-        field: [str(message) for message in messages]
-        for field, messages in refused.field_specific_errors.items()
-    }
-    assert errors["main_sdg"] == [
-        es("“%(value)s” is not an SDG: write the goal's number, 1 to 17.", value="18")
-    ]
-    codes = "10, 21, 22, 30, 36, 37, 40, 50"
-    flow = es("flow type")
-    assert errors["default_flow_type"] == [
-        es(
-            "“%(value)s” is not a %(list)s code: write one of %(codes)s.",
-            value="35",
-            list=flow,
-            codes=codes,
-        )
-    ]
-    assert "D02" in errors["default_aid_type"][0]
-    project.refresh_from_db()
-    assert project.main_sdg is None
-    assert project.default_flow_type == "10"
 
 
 def test_the_change_form_puts_a_bad_row_beside_its_field(admin_client, make_project):
@@ -585,28 +406,6 @@ def test_the_page_shows_the_main_goal_first_markers_beneficiaries_and_periods(
     assert "Cohorte 2024" in page
     spanish = client.get(project.get_absolute_url()).text
     assert "Familias productoras del Chaco." in spanish
-
-
-def test_the_page_names_one_institution_in_the_singular(client, make_project):
-    project = make_project()
-    Beneficiary.objects.create(project=project, kind="institutions", number=1)
-    page = client.get(f"/en{project.get_absolute_url()}").text
-    assert "<strong>1</strong> institution</li>" in page
-
-
-def test_the_policies_appear_only_with_a_marker_the_project_targets(
-    client, make_project
-):
-    project = make_project()
-    PolicyMarker.objects.create(project=project, code="1", significance="0")
-    PolicyMarker.objects.create(project=project, code="2", significance="0")
-    url = f"/en{project.get_absolute_url()}"
-    assert "Policies it furthers" not in client.get(url).text
-    PolicyMarker.objects.create(project=project, code="7", significance="1")
-    page = client.get(url).text
-    assert "Policies it furthers" in page
-    assert "Climate change adaptation</strong>" in page
-    assert "Gender equality</strong>" not in page
 
 
 def test_the_page_makes_no_more_queries_with_more_rows(

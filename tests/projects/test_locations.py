@@ -67,10 +67,26 @@ def test_a_location_is_in_a_first_level_division_not_a_municipality(make_project
             "department): choose the one it is in and name the town as the place."
         )
     assert message in errors_of(location)["subdivision"]
-    # Not offered in the admin's choices either.
-    field = Location._meta.get_field("subdivision").formfield()
-    assert not field.queryset.filter(pk=town.pk).exists()
-    assert field.queryset.filter(code="BO-L").exists()
+
+
+def test_the_admin_offers_first_level_divisions_only(admin_client, make_project):
+    bolivia = Subdivision.objects.get(code="BO-L").country
+    Subdivision.objects.create(
+        country=bolivia, name="La Paz (municipio)", kind=Subdivision.Kind.MUNICIPALITY
+    )
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "projects",
+            "model_name": "location",
+            "field_name": "subdivision",
+            "term": "La Paz",
+        },
+    )
+    assert response.status_code == 200
+    offered = [result["text"] for result in response.json()["results"]]
+    assert offered
+    assert not [text for text in offered if "municipio" in text]
 
 
 def test_a_point_has_both_coordinates_within_range(make_project):
