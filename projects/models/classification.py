@@ -21,7 +21,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.signals import m2m_changed, post_save
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
+from django.utils.translation import ngettext, npgettext_lazy, pgettext_lazy
 
 from .iati_codes import (
     SIGNIFICANCE_MARKERS,
@@ -244,16 +244,19 @@ class Beneficiary(models.Model):
     PERSONS = {Kind.PEOPLE, Kind.TRAINED, Kind.PRODUCERS, Kind.STUDENTS}
     # What a number of each kind is called: "1 institution", "3 institutions".
     COUNTED = {
-        Kind.PEOPLE: ngettext_lazy("person", "people"),
-        Kind.TRAINED: ngettext_lazy(
+        Kind.PEOPLE: npgettext_lazy("beneficiaries", "person", "people"),
+        Kind.TRAINED: npgettext_lazy(
+            "beneficiaries",
             "trained technician or professional",
             "trained technicians and professionals",
         ),
-        Kind.FAMILIES: ngettext_lazy("family", "families"),
-        Kind.PRODUCERS: ngettext_lazy("producer", "producers"),
-        Kind.STUDENTS: ngettext_lazy("student", "students"),
-        Kind.INSTITUTIONS: ngettext_lazy("institution", "institutions"),
-        Kind.COMMUNITIES: ngettext_lazy("community", "communities"),
+        Kind.FAMILIES: npgettext_lazy("beneficiaries", "family", "families"),
+        Kind.PRODUCERS: npgettext_lazy("beneficiaries", "producer", "producers"),
+        Kind.STUDENTS: npgettext_lazy("beneficiaries", "student", "students"),
+        Kind.INSTITUTIONS: npgettext_lazy(
+            "beneficiaries", "institution", "institutions"
+        ),
+        Kind.COMMUNITIES: npgettext_lazy("beneficiaries", "community", "communities"),
     }
 
     project = models.ForeignKey(
