@@ -141,6 +141,16 @@ def visible_projects(user, projects):
     return projects if may_preview_projects(user) else projects.published()
 
 
+def visible_mission_reports(user, missions):
+    """The missions of ``missions`` whose report ``user`` may download: those
+    staff chose to publish; staff who preview projects also get the others (the
+    admin links to them). The missions' projects are checked apart
+    (``visible_projects``)."""
+    if may_preview_projects(user):
+        return missions
+    return missions.filter(report_is_public=True)
+
+
 def visible_programmes(user, programmes):
     """The programmes of ``programmes`` that ``user`` may read on the public
     pages: staff who may view programmes also preview the unpublished ones."""

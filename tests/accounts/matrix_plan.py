@@ -276,6 +276,10 @@ def view_rows(world):
             f"attachment-download [{subject}]": get(
                 reverse("proposals:attachment-download", args=[item.pk, attachment.pk])
             ),
+            # The file widget's address of the same file (dgcin/stored_files.py).
+            f"stored-file [{subject}]": get(
+                reverse("stored-file", kwargs={"name": attachment.file.name})
+            ),
             f"proposal-transition {step} [{subject}]": get(transition),
             f"proposal-transition {step} POST [{subject}]": post(transition),
         }
@@ -316,6 +320,7 @@ VIEWS_ASKED = {
     "proposals:proposal-detail",
     "proposals:proposal-edit",
     "proposals:attachment-download",
+    "stored-file",
     "proposals:proposal-transition",
     "proposals:call-list",
     "proposals:call-detail",
