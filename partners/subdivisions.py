@@ -26,6 +26,7 @@ class Subdivision(models.Model):
     class Kind(models.TextChoices):
         STATE = "state", _("State")
         PROVINCE = "province", _("Province")
+        PREFECTURE = "prefecture", _("Prefecture")
         REGION = "region", _("Region")
         DEPARTMENT = "department", _("Department")
         DISTRICT = "district", _("District")

@@ -53,6 +53,65 @@ def test_the_data_file_covers_latin_america_and_the_caribbean():
     assert codes["BR-PR"]["kind"] == "state"
 
 
+ASIA_AND_AFRICA = {
+    "CN", "JP", "KR", "IN", "VN", "ID", "MY", "TH", "PH", "TR", "SA", "AE", "AO",
+    "MZ", "ZA", "NG", "KE", "ET", "GH", "SN", "MA", "DZ", "EG", "TN", "CV", "GW",
+    "ST", "GQ",
+}  # fmt: skip
+
+
+def test_the_data_file_covers_the_partners_of_asia_and_africa():
+    rows = data()["subdivisions"]
+    assert {row["country"] for row in rows} >= ASIA_AND_AFRICA
+    codes = {row["code"]: row for row in rows}
+    assert len(codes) == len(rows)
+    assert sum(row["country"] == "JP" for row in rows) == 47
+    assert codes["CN-JS"]["name_en"] == "Jiangsu Sheng"
+    assert codes["CN-JS"]["kind"] == "province"
+    assert codes["CN-BJ"]["kind"] == "municipality"
+    assert codes["CN-XZ"]["kind"] == "region"
+    assert codes["JP-13"]["name_en"] == "Tokyo"
+    assert codes["JP-13"]["kind"] == "prefecture"
+    assert codes["KR-11"]["kind"] == "municipality"
+    assert codes["IN-MH"]["kind"] == "state"
+    assert codes["ZA-GP"]["kind"] == "province"
+    assert codes["AO-LUA"]["kind"] == "province"
+    assert codes["EG-C"]["kind"] == "province"
+    assert codes["AE-DU"]["kind"] == "state"
+    # Spanish names come from iso-codes' catalogue where it has one.
+    assert (codes["AE-DU"]["name_es"], codes["AE-DU"]["name_en"]) == (
+        "Dubái",
+        "Dubayy",
+    )
+    assert codes["PH-00"]["name_es"] == "Región de la Capital Nacional"
+
+
+def test_geographical_groupings_give_way_to_the_governments_below_them():
+    codes = {row["code"]: row for row in data()["subdivisions"]}
+    # Indonesia's geographical units, Cabo Verde's island groups, Equatorial
+    # Guinea's two regions and Guinea-Bissau's provinces have no government.
+    for grouping in ("ID-JW", "ID-SM", "CV-B", "CV-S", "GQ-C", "GQ-I", "GW-L"):
+        assert grouping not in codes
+    assert codes["ID-JB"]["kind"] == "province"
+    assert codes["CV-PR"]["kind"] == "municipality"
+    assert codes["GQ-BN"]["name_es"] == "Bioko Norte"
+    assert codes["GW-BA"]["kind"] == "region"
+    assert codes["GW-BS"]["country"] == "GW"
+
+
+def test_the_data_file_holds_nothing_of_western_sahara():
+    rows = data()["subdivisions"]
+    assert not [row for row in rows if row["country"] == "EH"]
+    assert not [row for row in rows if "(EH" in row["name_en"] + row["name_es"]]
+    morocco = {row["code"] for row in rows if row["country"] == "MA"}
+    assert morocco == {f"MA-{number:02}" for number in range(1, 10)}
+
+
+def test_the_kinds_of_the_data_file_are_the_models():
+    kinds = {row["kind"] for row in data()["subdivisions"]}
+    assert kinds <= set(Subdivision.Kind.values)
+
+
 def test_the_loader_loads_every_subdivision_of_a_present_country(partners_data):
     expected = {
         row["code"]
@@ -66,6 +125,8 @@ def test_the_loader_loads_every_subdivision_of_a_present_country(partners_data):
     assert (valparaiso.name_es, valparaiso.name_en) == ("Valparaíso", "Valparaíso")
     assert not Subdivision.objects.filter(country__code__in=REFUSED).exists()
     assert not Subdivision.objects.filter(code__startswith="AR-").exists()
+    tokyo = Subdivision.objects.get(code="JP-13")
+    assert (tokyo.country.code, tokyo.kind) == ("JP", Subdivision.Kind.PREFECTURE)
 
 
 def test_a_second_load_adds_nothing_and_keeps_what_staff_edited(partners_data):
