@@ -38,6 +38,7 @@ from .models import (
     ProjectSector,
     Result,
 )
+from .models.subnational import add_row_provinces
 from .publishing_admin import (
     ProjectForm,
     PublicationRefused,
@@ -358,6 +359,8 @@ class ProjectAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         project = form.instance
+        # The provinces its rows name, which the form saved before the rows.
+        add_row_provinces(project)
         # The goals of its targets and its main goal are among the project's goals.
         goals = {target.goal_id for target in project.sdg_targets.all()}
         project.sdg_goals.add(*goals, *filter(None, [project.main_sdg_id]))

@@ -84,3 +84,29 @@ def subnational_errors(is_decentralised, rows):
             )
         )
     return errors
+
+
+def removed_province_errors(removed, subnational_rows, locations):
+    """Messages for the Argentine provinces (``removed``, their ids) taken out of
+    a project's provinces while a subnational partner or a location that stays
+    names them: a row's province is always one of the project's, so the catalogue's
+    province filter finds what the province's page lists."""
+    errors = [
+        _(
+            "%(province)s cannot leave the project's provinces: the subnational "
+            "partner “%(row)s” names it. Remove that row too, or keep the province."
+        )
+        % {"province": row.province, "row": row}
+        for row in subnational_rows
+        if row.province_id in removed
+    ]
+    errors += [
+        _(
+            "%(province)s cannot leave the project's provinces: the location "
+            "“%(row)s” is in it. Remove that row too, or keep the province."
+        )
+        % {"province": row.province, "row": row}
+        for row in locations
+        if row.province_id in removed
+    ]
+    return errors

@@ -211,3 +211,50 @@ def test_a_subdivision_is_shown_with_its_country_in_the_admins_autocomplete(
     assert response.status_code == 200
     texts = [result["text"] for result in response.json()["results"]]
     assert texts == ["Valparaíso (Chile)"]
+
+
+def autocomplete(admin_client, term):
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": term,
+            "app_label": "projects",
+            "model_name": "subnationalparticipation",
+            "field_name": "subdivision",
+        },
+    )
+    assert response.status_code == 200
+    return [result["text"] for result in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("valparaiso", "Valparaíso (Chile)"),
+        ("VALPARAÍSO", "Valparaíso (Chile)"),
+        ("Sao Paulo", "São Paulo (Brasil)"),
+        ("parana brasil", "Paraná (Brasil)"),
+        ("cl-vs", "Valparaíso (Chile)"),
+    ],
+)
+def test_the_autocomplete_ignores_accents_and_case_as_other_partners_do(
+    admin_client, partners_data, term, found
+):
+    assert found in autocomplete(admin_client, term)
+
+
+def test_the_admins_list_searches_without_accents_and_by_country(
+    admin_client, partners_data
+):
+    response = admin_client.get("/admin/partners/subdivision/", {"q": "chile valpar"})
+    names = [str(row) for row in response.context["cl"].result_list]
+    assert names == ["Valparaíso (Chile)"]
+
+
+def test_a_municipality_staff_add_is_found_without_its_accents(
+    admin_client, partners_data
+):
+    Subdivision.objects.create(
+        country=Country.objects.get(code="CL"), kind="municipality", name="Concón"
+    )
+    assert "Concón (Chile)" in autocomplete(admin_client, "concon")
