@@ -14,9 +14,11 @@ def role_labels(roles):
     return ", ".join(str(labels[role]).lower() for role in sorted(roles))
 
 
-def participation_errors(modality, roles):
+def participation_errors(modality, roles, complete=True):
     """Messages for SEGIB ``roles`` that do not fit the project's ``modality``
-    (none while the modality is missing or unknown: the modality field says so)."""
+    (none while the modality is missing or unknown: the modality field says so);
+    with ``complete``, also for the roles a triangular project still lacks (a
+    draft may lack them: the publish checklist asks for them)."""
     if modality not in Project.Modality.values:
         return []
     errors = []
@@ -29,8 +31,10 @@ def participation_errors(modality, roles):
                 "roles": role_labels(wrong),
             }
         )
-    if modality == Project.Modality.TRIANGULAR and (
-        missing := TRIANGULAR_ROLES - set(roles)
+    if (
+        complete
+        and modality == Project.Modality.TRIANGULAR
+        and (missing := TRIANGULAR_ROLES - set(roles))
     ):
         errors.append(
             _(
