@@ -250,3 +250,12 @@ def test_the_minutes_of_a_commission_without_them_are_not_found(
     download = reverse("programmes:minutes-download", args=[item.slug])
     assert download not in admin_client.get(item.get_absolute_url()).text
     assert admin_client.get(download).status_code == 404
+
+
+def test_minutes_the_storage_has_lost_are_not_found(client, references):
+    from django.core.files.storage import default_storage
+
+    item = with_minutes(public=True)
+    default_storage.delete(item.commission.minutes.name)
+    download = reverse("programmes:minutes-download", args=[item.slug])
+    assert client.get(download).status_code == 404
