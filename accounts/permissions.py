@@ -164,6 +164,25 @@ def may_read_programme(user, programme):
     return programme.is_published or user.has_perm("projects.view_programme")
 
 
+def programmes_with_readable_minutes(user, programmes):
+    """The programmes of ``programmes`` whose joint commission's minutes ``user``
+    may download: of a programme they may read, minutes staff chose to publish;
+    staff who may view programmes get them unpublished too."""
+    programmes = visible_programmes(user, programmes).exclude(commission__minutes="")
+    if user.has_perm("projects.view_programme"):
+        return programmes
+    return programmes.filter(commission__minutes_are_public=True)
+
+
+def may_read_minutes(user, programme):
+    """Whether ``user`` may download the minutes of ``programme``'s commission
+    (``programme`` being one they may read), as the query above answers."""
+    commission = programme.commission
+    return bool(commission.minutes) and (
+        commission.minutes_are_public or user.has_perm("projects.view_programme")
+    )
+
+
 def may_see_all_projects(user):
     """Coordinators and readers see every directorate's drafts in the admin."""
     return is_coordinator(user) or user.has_perm(VIEW_ALL_PROJECTS)

@@ -12,4 +12,9 @@ urlpatterns = [
         programme_views.ProgrammeDetailView.as_view(),
         name="programme-detail",
     ),
+    path(
+        "<slug:slug>/minutes/",
+        programme_views.minutes_download,
+        name="minutes-download",
+    ),
 ]

@@ -13,6 +13,8 @@ and a text describing the project:
 - a recipient country: a partner with a receiving role that is, or is based in, a
   country (rule 3.7.1: IATI has no recipient role, so these become
   ``recipient-country``);
+- in a bilateral programme, the programme's partner country among the partners
+  (its projects are the programme's children in the IATI file);
 - DAC sectors whose percentages add up to 100 (rules 6.2.2, 2.1.1, 2.1.2, 2.1.4);
 - a planned or actual start date, dates in order and no actual date in the future
   (schema: ``activity-date``; rules 6.11.1, 11.1.2 to 11.1.5);
@@ -37,7 +39,11 @@ from django.utils.translation import gettext_lazy
 
 from .models import Indicator, Participation, Project
 from .models.money import one_year_after
-from .rules import participation_errors, sector_percentage_error
+from .rules import (
+    participation_errors,
+    programme_country_problems,
+    sector_percentage_error,
+)
 
 # SEGIB roles whose partner receives the cooperation (IATI's recipient-country).
 RECEIVING_ROLES = {"recipient", "both", "participant"}
@@ -87,14 +93,18 @@ def saved_rows(project, **given):
 def with_rows(projects):
     """``projects`` with the rows the checklist reads, prefetched (in place of
     any prefetching the queryset had)."""
-    return projects.prefetch_related(None).prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related(
-                "country", "organisation__country"
+    return (
+        projects.select_related("programme__commission__country")
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "country", "organisation__country"
+                ),
             ),
-        ),
-        *RELATIONS[1:],
+            *RELATIONS[1:],
+        )
     )
 
 
@@ -133,6 +143,9 @@ LABELS = {
         "Participating partners, with roles that fit the modality"
     ),
     "recipient": gettext_lazy("A recipient country"),
+    "programme": gettext_lazy(
+        "In a programme: the programme's partner country among the partners"
+    ),
     "sectors": gettext_lazy("DAC sectors whose percentages add up to 100"),
     "dates": gettext_lazy("A start date, with the actual dates not in the future"),
     "budgets": gettext_lazy("Budget lines of one year at most"),
@@ -148,11 +161,14 @@ def checklist(project, rows=None):
         "description": description_problems(project),
         "partners": partner_problems(project, rows.participations),
         "recipient": recipient_problems(rows.participations),
+        "programme": programme_country_problems(project, rows.participations),
         "sectors": sector_problems(rows.sectors),
         "dates": date_problems(project),
         "budgets": budget_problems(rows.budgets),
         "titles": row_title_problems(rows),
     }
+    if not project.programme_id:
+        del found["programme"]  # an item of the projects of a programme only
     return [Check(str(LABELS[key]), problems) for key, problems in found.items()]
 
 

@@ -22,7 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import publishing
+from . import publishing, rules
 from .locking import VersionedForm
 from .rules import removed_province_errors
 
@@ -114,6 +114,10 @@ class ProjectForm(VersionedForm):
                 "publication",
                 _("Not ready to publish: see the list at the top of the page."),
             )
+        # The programme's partner country: said beside the programme too.
+        country = rules.programme_country_problems(self.instance, rows.participations)
+        if country and "programme" in self.fields:
+            self.add_error("programme", country)
 
     def check_row_provinces(self):
         """Beside the provinces: each one taken out that a subnational partner or

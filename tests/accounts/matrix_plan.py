@@ -306,7 +306,14 @@ def view_rows(world):
         ),
         "two-factor-off POST": post(reverse("two-factor-off"), {"code": "123456"}),
     }
+    programmes = {
+        f"minutes-download [{subject}]": get(
+            reverse("programmes:minutes-download", args=[item.slug])
+        )
+        for subject, item in world.minutes.items()
+    }
     return {
+        **{("programmes", key): value for key, value in programmes.items()},
         **{("proposals", key): value for key, value in proposals.items()},
         **{("accounts", key): value for key, value in accounts.items()},
     }
@@ -315,6 +322,7 @@ def view_rows(world):
 # The URL names (or routes) of the views each row of view_rows asks: the
 # completeness test checks every view outside the admin is here or public.
 VIEWS_ASKED = {
+    "programmes:minutes-download",
     "proposals:proposal-list",
     "proposals:proposal-create",
     "proposals:proposal-detail",

@@ -385,6 +385,10 @@ delete                                                login 403   403   403   40
 delete POST                                           login 403   403   403   403   403   403   login 403
 history                                               login 403   403   403   403   403   403   login ok
 """,
+    "programmes": """
+minutes-download [not public]                         404   ok    ok    ok    404   ok    ok    404   ok
+minutes-download [public]                             ok    ok    ok    ok    ok    ok    ok    ok    ok
+""",
     "proposals": """
 proposal-list                                         login 403   403   403   ok    403   403   ok    ok
 proposal-create                                       login 403   403   403   403   403   403   ok    403
