@@ -174,6 +174,19 @@ def programmes_with_readable_minutes(user, programmes):
     return programmes.filter(commission__minutes_are_public=True)
 
 
+def commissions_with_readable_minutes(user, commissions):
+    """The joint commissions of ``commissions`` whose minutes ``user`` may
+    download by the commission (the admin's link): staff who may view joint
+    commissions get all; others, published minutes of a commission that approved
+    a published programme."""
+    commissions = commissions.exclude(minutes="")
+    if user.has_perm("projects.view_jointcommission"):
+        return commissions
+    return commissions.filter(
+        minutes_are_public=True, programmes__is_published=True
+    ).distinct()
+
+
 def may_read_minutes(user, programme):
     """Whether ``user`` may download the minutes of ``programme``'s commission
     (``programme`` being one they may read), as the query above answers."""

@@ -31,10 +31,9 @@ def mission_report_href(mission):
 
 
 def minutes_href(commission):
-    programme = commission.programmes.order_by("pk").first()
-    if programme is None:
-        raise Http404("The minutes are downloaded from a programme's page.")
-    return reverse("programmes:minutes-download", kwargs={"slug": programme.slug})
+    return reverse(
+        "programmes:commission-minutes-download", kwargs={"pk": commission.pk}
+    )
 
 
 def attachment_href(attachment):

@@ -17,4 +17,9 @@ urlpatterns = [
         programme_views.minutes_download,
         name="minutes-download",
     ),
+    path(
+        "commissions/<int:pk>/minutes/",
+        programme_views.commission_minutes_download,
+        name="commission-minutes-download",
+    ),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from accounts.permissions import (
+    commissions_with_readable_minutes,
     may_read_minutes,
     programmes_with_readable_minutes,
     visible_programmes,
@@ -23,6 +24,7 @@ from .downloads import download
 from .models import (
     Budget,
     Currency,
+    JointCommission,
     Programme,
     Project,
     ProjectSector,
@@ -115,7 +117,22 @@ def minutes_download(request, slug):
         ),
         slug=slug,
     )
-    commission = programme.commission
+    return minutes_of(programme.commission)
+
+
+def commission_minutes_download(request, pk):
+    """The minutes of a joint commission, by the commission: the admin's link,
+    also before the commission's programme is entered."""
+    commission = get_object_or_404(
+        commissions_with_readable_minutes(
+            request.user, JointCommission.objects.select_related("country")
+        ),
+        pk=pk,
+    )
+    return minutes_of(commission)
+
+
+def minutes_of(commission):
     name = slugify(f"{_('minutes')} {commission.name} {commission.date.year}")
     suffix = Path(commission.minutes.name).suffix
     return download(commission.minutes, f"{name[:80]}{suffix}")

@@ -306,12 +306,14 @@ def view_rows(world):
         ),
         "two-factor-off POST": post(reverse("two-factor-off"), {"code": "123456"}),
     }
-    programmes = {
-        f"minutes-download [{subject}]": get(
+    programmes = {}
+    for subject, item in world.minutes.items():
+        programmes[f"minutes-download [{subject}]"] = get(
             reverse("programmes:minutes-download", args=[item.slug])
         )
-        for subject, item in world.minutes.items()
-    }
+        programmes[f"commission-minutes-download [{subject}]"] = get(
+            reverse("programmes:commission-minutes-download", args=[item.commission.pk])
+        )
     return {
         **{("programmes", key): value for key, value in programmes.items()},
         **{("proposals", key): value for key, value in proposals.items()},
@@ -323,6 +325,7 @@ def view_rows(world):
 # completeness test checks every view outside the admin is here or public.
 VIEWS_ASKED = {
     "programmes:minutes-download",
+    "programmes:commission-minutes-download",
     "proposals:proposal-list",
     "proposals:proposal-create",
     "proposals:proposal-detail",

@@ -387,7 +387,9 @@ history                                               login 403   403   403   40
 """,
     "programmes": """
 minutes-download [not public]                         404   ok    ok    ok    404   ok    ok    404   ok
+commission-minutes-download [not public]              404   ok    ok    ok    404   ok    ok    404   ok
 minutes-download [public]                             ok    ok    ok    ok    ok    ok    ok    ok    ok
+commission-minutes-download [public]                  ok    ok    ok    ok    ok    ok    ok    ok    ok
 """,
     "proposals": """
 proposal-list                                         login 403   403   403   ok    403   403   ok    ok

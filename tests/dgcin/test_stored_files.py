@@ -121,3 +121,33 @@ def test_a_proposals_attachment_is_for_those_who_see_the_proposal(
 def test_a_name_no_row_holds_is_not_found(media, admin_client):
     assert admin_client.get("/files/documents/nothing-here.pdf").status_code == 404
     assert admin_client.get("/files/../settings.py").status_code == 404
+
+
+def test_the_minutes_link_to_the_programmes_download(
+    media, admin_client, client, references
+):
+    from tests.projects.test_programme_rules import commission, with_minutes
+
+    item = with_minutes(public=False)
+    minutes = item.commission.minutes
+    page = admin_client.get(
+        reverse("admin:projects_jointcommission_change", args=[item.commission.pk])
+    ).text
+    link = admin_link(page, minutes.name)
+    assert link == f"/files/{minutes.name}"
+    assert body(admin_client.get(link)) == PDF_BYTES
+    assert client.get(link).status_code == 404  # not published
+    item.commission.minutes_are_public = True
+    item.commission.save()
+    assert body(client.get(link)) == PDF_BYTES
+    item.is_published = False
+    item.save()
+    assert client.get(link).status_code == 404  # its programme is not published
+    # Minutes of a commission that has approved no programme yet: staff get them
+    # from the admin; nobody else, even when marked public.
+    alone = commission(number=7)
+    alone.minutes.save("acta.pdf", SimpleUploadedFile("acta.pdf", PDF_BYTES))
+    alone.minutes_are_public = True
+    alone.save()
+    assert body(admin_client.get(alone.minutes.url)) == PDF_BYTES
+    assert client.get(alone.minutes.url).status_code == 404
