@@ -30,6 +30,7 @@ from .admin_rekey import rekey_iati_identifier
 from .admin_subnational import LocationInline, SubnationalInline
 from .admin_transactions import TransactionInline
 from .history_admin import SavesHistoryAdmin
+from .locking import RowsRaiseVersion
 from .models import (
     Budget,
     Document,
@@ -429,7 +430,7 @@ class ProjectAdmin(
 
 
 @admin.register(Result)
-class ResultAdmin(SavesHistoryAdmin, TranslationAdmin):
+class ResultAdmin(RowsRaiseVersion, SavesHistoryAdmin, TranslationAdmin):
     list_display = ("title", "project", "type")
     list_select_related = ("project",)
     search_fields = ("title_es", "title_en", "project__title_es")
