@@ -141,6 +141,16 @@ def visible_projects(user, projects):
     return projects if may_preview_projects(user) else projects.published()
 
 
+def visible_mission_reports(user, missions):
+    """The missions of ``missions`` whose report ``user`` may download: those
+    staff chose to publish; staff who preview projects also get the others (the
+    admin links to them). The missions' projects are checked apart
+    (``visible_projects``)."""
+    if may_preview_projects(user):
+        return missions
+    return missions.filter(report_is_public=True)
+
+
 def visible_programmes(user, programmes):
     """The programmes of ``programmes`` that ``user`` may read on the public
     pages: staff who may view programmes also preview the unpublished ones."""
@@ -152,6 +162,38 @@ def visible_programmes(user, programmes):
 def may_read_programme(user, programme):
     """Whether ``user`` may open ``programme``'s public page."""
     return programme.is_published or user.has_perm("projects.view_programme")
+
+
+def programmes_with_readable_minutes(user, programmes):
+    """The programmes of ``programmes`` whose joint commission's minutes ``user``
+    may download: of a programme they may read, minutes staff chose to publish;
+    staff who may view programmes get them unpublished too."""
+    programmes = visible_programmes(user, programmes).exclude(commission__minutes="")
+    if user.has_perm("projects.view_programme"):
+        return programmes
+    return programmes.filter(commission__minutes_are_public=True)
+
+
+def commissions_with_readable_minutes(user, commissions):
+    """The joint commissions of ``commissions`` whose minutes ``user`` may
+    download by the commission (the admin's link): staff who may view joint
+    commissions get all; others, published minutes of a commission that approved
+    a published programme."""
+    commissions = commissions.exclude(minutes="")
+    if user.has_perm("projects.view_jointcommission"):
+        return commissions
+    return commissions.filter(
+        minutes_are_public=True, programmes__is_published=True
+    ).distinct()
+
+
+def may_read_minutes(user, programme):
+    """Whether ``user`` may download the minutes of ``programme``'s commission
+    (``programme`` being one they may read), as the query above answers."""
+    commission = programme.commission
+    return bool(commission.minutes) and (
+        commission.minutes_are_public or user.has_perm("projects.view_programme")
+    )
 
 
 def may_see_all_projects(user):

@@ -8,14 +8,16 @@ see the file, then streams it from the storage (``projects.views``,
 ``proposals.views``). Objects are written with no ACL of their own, so they take
 the bucket's, which must allow no public reads. The only addresses of the bucket
 a browser sees are the admin's links to a stored file, shown to staff who may see
-its row: signed, and valid for DJANGO_S3_QUERYSTRING_EXPIRE seconds.
+its row: signed, and valid for DJANGO_S3_QUERYSTRING_EXPIRE seconds. On the file
+system those links go to the row's download view (``stored_files.py``).
 
 Read by the settings (``base.py``) before Django is set up: it imports no app.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
-FILESYSTEM = "django.core.files.storage.FileSystemStorage"
+# The file system, with ``url()`` pointing at the rows' downloads (stored_files.py).
+FILESYSTEM = "dgcin.stored_files.PortalFileSystemStorage"
 S3 = "storages.backends.s3.S3Storage"
 KINDS = ("filesystem", "s3")
 ADDRESSING_STYLES = ("auto", "path", "virtual")

@@ -15,7 +15,7 @@ from opendata.api import service as api_service
 from opendata.catalogue import catalogue_json
 from opendata.page import OpenDataView
 
-from . import site_search, sitemaps, views
+from . import site_search, sitemaps, stored_files, views
 
 admin.site.site_header = _("DGCIN — staff administration")
 admin.site.site_title = _("DGCIN administration")
@@ -45,6 +45,8 @@ urlpatterns = [
     # The published IATI files: data in no language (opendata/iati_index_views.py).
     path("iati/", include("opendata.iati_urls")),
     # Staff sign in on the portal's page, which asks for the code (two-step).
+    # What a file widget links to: the download of the row holding the file.
+    path("files/<path:name>", stored_files.stored_file, name="stored-file"),
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     # The open-data API, in no language of its own (?lang=): opendata/api/. Any

@@ -86,8 +86,13 @@ DIRECTORY_DESCRIPTION = gettext_lazy(
 
 # The profile's field types (recline.js) of the spreadsheets' columns, by the kind
 # ``csv_export.typed`` marks them with: the CSV writes yes/no and amounts as text.
-CSV_TYPES = {"date": "date", "date-time": "date-time"}
-XLSX_TYPES = {"date": "date", "date-time": "date-time", "boolean": "boolean"}
+CSV_TYPES = {"date": "date", "date-time": "date-time", "integer": "integer"}
+XLSX_TYPES = {
+    "date": "date",
+    "date-time": "date-time",
+    "boolean": "boolean",
+    "integer": "integer",
+}
 AMOUNT_IN_XLSX = gettext_lazy(
     "A number in its currency's format; text naming each currency when there are "
     "several (amounts in different currencies are never added)."

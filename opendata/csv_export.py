@@ -2,8 +2,8 @@
 
 ``export_columns`` is the one list of the spreadsheets' columns: the CSV file and
 the XLSX file (``xlsx_export``) both read it. Its values are typed (dates, amounts
-per currency, yes/no as booleans, texts); ``cell_text`` writes them as the CSV's
-text, the XLSX file keeps their types."""
+per currency, counts, yes/no as booleans, texts); ``cell_text`` writes them as the
+CSV's text, the XLSX file keeps their types."""
 
 import csv
 import datetime
@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
+from partners.institutions import executing_sides
 from partners.spreadsheets import spreadsheet_safe
 from projects import costs, publishing
 from projects.models import Participation, Project, budget_totals
@@ -49,15 +50,15 @@ def cell_text(value):
 
 def typed(kind, value):
     """``value`` (a column's function) marked with the kind of what it gives, for
-    the data catalogue's field types: "date", "date-time", "boolean", "amount"
-    (``PerCurrency``); unmarked columns give text."""
+    the data catalogue's field types: "date", "date-time", "boolean", "integer",
+    "amount" (``PerCurrency``); unmarked columns give text."""
     value.field_type = kind
     return value
 
 
 def export_columns(absolute_url, language):
     """[(header, value of a project)] in ``language``, which must be active.
-    Values are texts, dates, datetimes, booleans or ``PerCurrency``."""
+    Values are texts, dates, datetimes, booleans, integers or ``PerCurrency``."""
     label = {
         name: {code: str(text) for code, text in choices}
         for name, choices in (
@@ -81,20 +82,35 @@ def export_columns(absolute_url, language):
             if p.country
         )
 
+    def organisation(instance):
+        """ "XM-DAC-701-8 Japan International Cooperation Agency": its IATI
+        identifier, else its acronym, and its name."""
+        code = instance.iati_identifier or name(instance, "acronym")
+        return " ".join(part for part in (code, name(instance)) if part)
+
     def organisations(project):
         return joined(
-            " ".join(
-                part
-                for part in (
-                    p.organisation.iati_identifier or name(p.organisation, "acronym"),
-                    name(p.organisation),
-                    role(p),
-                )
-                if part
-            )
+            f"{organisation(p.organisation)} {role(p)}"
             for p in project.contents.participations
             if p.organisation
         )
+
+    def executing(project, side):
+        """The executing institutions on one side (0 Argentine, 1 the partner
+        countries', each with its country), as the project's page tells them."""
+        institutions = executing_sides(project.contents.participations)[side]
+        if side == 0:
+            return joined(organisation(item) for item in institutions)
+        return joined(
+            f"{organisation(item)}, {name(item.country)}" for item in institutions
+        )
+
+    def programme(project):
+        programme = project.published_programme
+        if programme is None:
+            return ""
+        title = name(programme, "title")
+        return " ".join(part for part in (programme.iati_identifier, title) if part)
 
     def locations(project):
         """ "Santa Cruz de la Sierra, BO-S Santa Cruz, Bolivia; AR-M Mendoza"."""
@@ -218,6 +234,24 @@ def export_columns(absolute_url, language):
         ),
         (gettext_lazy("Subnational partners"), subnational),
         (gettext_lazy("Locations"), locations),
+        # Added with the programmes, executing institutions and missions, after
+        # the older columns; the notes stay last.
+        (gettext_lazy("Bilateral programme"), programme),
+        (gettext_lazy("Approval date"), dates("approved_on")),
+        (
+            gettext_lazy("Argentine executing institutions"),
+            lambda p: executing(p, 0),
+        ),
+        (gettext_lazy("Counterpart institutions"), lambda p: executing(p, 1)),
+        (
+            gettext_lazy("Missions"),
+            typed("integer", lambda p: len(p.contents.missions)),
+        ),
+        (
+            gettext_lazy("Experts"),
+            typed("integer", lambda p: sum(m.experts for m in p.contents.missions)),
+        ),
+        (gettext_lazy("Expert-days"), typed("integer", expert_days)),
         # Sample data and provisional identifiers, said on each row: a CSV file
         # has no other place for it.
         (
@@ -225,6 +259,16 @@ def export_columns(absolute_url, language):
             lambda p: " ".join(str(note) for note in project_notes(p)),
         ),
     ]
+
+
+def expert_days(project):
+    """Experts times days, added over the project's missions (a mission without
+    days counts none), as the statistics page counts them."""
+    return sum(
+        mission.expert_days
+        for mission in project.contents.missions
+        if mission.expert_days is not None
+    )
 
 
 def executed(project, name):

@@ -263,10 +263,14 @@ def attach_contents(projects, references):
         item.currency = references.currencies[item.currency_id]
         item.participation = participations[item.participation_id]
         by_pk[item.project_id].contents.transactions.append(item)
+    missions = {}
     for mission in rows(Mission, "planned_start", "pk"):
         mission.country = references.countries.get(mission.country_id)
         mission.currency = references.currencies.get(mission.currency_id)
+        mission.institution_list = []
+        missions[mission.pk] = mission
         by_pk[mission.project_id].contents.missions.append(mission)
+    attach_mission_institutions(missions, keys, references.organisations)
     for document in rows(Document, "position", "pk"):
         document.project = by_pk[document.project_id]
         document.category = references.document_categories[document.category_id]
@@ -330,6 +334,21 @@ def attach_many(model, field, by_pk, catalogue):
     ).values_list(source, target)
     for project_pk, target_pk in sorted(links, key=lambda link: rank[link[1]]):
         getattr(by_pk[project_pk].contents, field).append(catalogue[target_pk])
+
+
+def attach_mission_institutions(missions, keys, organisations):
+    """Each mission's ``institution_list``: the organisations its experts belong
+    to, in their model's order, from the link table (one query per chunk, with or
+    without missions, so a download's queries never depend on its rows)."""
+    through = Mission.institutions.through
+    rank = {pk: position for position, pk in enumerate(organisations)}
+    links = through.objects.filter(mission__project_id__in=keys).values_list(
+        "mission_id", "organisation_id"
+    )
+    # A mission or organisation added since its rows were read is left out.
+    found = [link for link in links if link[0] in missions and link[1] in organisations]
+    for mission_pk, organisation_pk in sorted(found, key=lambda link: rank[link[1]]):
+        missions[mission_pk].institution_list.append(organisations[organisation_pk])
 
 
 def in_chunks(queryset, size=None, references=None):

@@ -5,9 +5,12 @@
   description (a valued in-kind contribution says so, since IATI has no field for
   it), the partner as provider-org (Argentina under DGCIN's reference, an
   organisation under its IATI identifier) and its aid type (OECD DAC, vocabulary 1).
-- Each technical mission that has ended with costs is an expenditure of
+- Each technical mission with costs and an actual end date is an expenditure of
   Argentina's (FO.AR pays tickets and per diems) on the day it ended, for the sum
-  of its cost lines (``projects.costs``), with the aid type of its kind: D01
+  of its cost lines (``projects.costs``: a mission with planned dates only is not
+  reported), provided by Argentina under DGCIN's reference whether or not
+  Argentina is among the partners (``costs.mission_payer``, the rule the pages
+  follow: never an Argentine organisation), with the aid type of its kind: D01
   (Argentine experts sent), E01 (partner technicians received in Argentina), D02
   (virtual and other technical assistance).
 
@@ -21,7 +24,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from projects.costs import mission_cost, mission_counts
+from projects.costs import mission_cost, mission_counts, mission_payer
 from projects.models import AidType, Mission
 
 from .formatting import LANGUAGES, in_languages, money_text
@@ -42,12 +45,7 @@ def add_transactions(activity, project, reference, today=None):
     from .iati import add_narratives, sub
 
     today = today or timezone.localdate()
-    home = None
-    for participation in project.contents.participations:
-        country = participation.country
-        if country and country.code == settings.HOME_COUNTRY:
-            home = participation
-            break
+    home = mission_payer(project.contents.participations)
     for item in project.contents.transactions:
         element = sub(activity, "transaction")
         sub(element, "transaction-type", {"code": item.type})
@@ -67,7 +65,7 @@ def add_transactions(activity, project, reference, today=None):
     for mission in project.contents.missions:
         if not mission_counts(mission, today):
             continue
-        ended = mission.end_date.isoformat()
+        ended = mission.actual_end.isoformat()
         element = sub(activity, "transaction")
         sub(element, "transaction-type", {"code": EXPENDITURE})
         sub(element, "transaction-date", {"iso-date": ended})

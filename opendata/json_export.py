@@ -5,14 +5,17 @@ import datetime
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from directory.models import Unit
+from partners.institutions import IMPLEMENTING, is_argentine
 from partners.models import IatiOrganisationType, Subdivision
 from projects import costs, publishing
 from projects.models import (
     Budget,
     Indicator,
+    Mission,
     Participation,
     Project,
     Result,
@@ -54,6 +57,7 @@ class Labels:
             **project_fields.CHOICES,
             "transaction_type": Transaction.Type.choices,
             "subdivision_kind": Subdivision.Kind.choices,
+            "mission_direction": Mission.Direction.choices,
         }.items():
             labels = self._labels[key] = {}
             for language in LANGUAGES:
@@ -91,6 +95,7 @@ def participant_record(participation, labels):
     return partner | {
         "segib_role": labels.coded("segib_role", participation.segib_role),
         "iati_role": labels.coded("iati_role", participation.iati_role),
+        "executing_side": executing_side(participation),
         "contribution": None
         if participation.amount is None
         else {
@@ -103,6 +108,57 @@ def participant_record(participation, labels):
             "value": money_text(participation.in_kind_amount),
             "currency": participation.currency.code,
         },
+    }
+
+
+def executing_side(participation):
+    """Which side an executing institution is on, as the project's page tells
+    them (``partners.institutions``): "argentina", "partner" (an organisation of
+    a partner country), or None (not executing, or an international body)."""
+    organisation = participation.organisation
+    if organisation is None or participation.iati_role != IMPLEMENTING:
+        return None
+    if is_argentine(organisation):
+        return "argentina"
+    return "partner" if organisation.country is not None else None
+
+
+def institution_record(organisation):
+    return {
+        "code": organisation.slug,
+        "name": in_languages(organisation, "name"),
+        "acronym": in_languages(organisation, "acronym"),
+        "iati_identifier": organisation.iati_identifier or None,
+        "country": organisation.country.code if organisation.country else None,
+    }
+
+
+def mission_record(mission, project, labels, absolute_url):
+    """A technical mission as the project's page shows it: its costs are not
+    listed (they count in ``cost_sharing`` as Argentina's executed cost), its
+    report only when staff chose to publish it."""
+    report = None
+    if mission.report and mission.report_is_public:
+        with translation.override(settings.LANGUAGE_CODE):
+            report = absolute_url(
+                reverse(
+                    "projects:mission-report-download", args=[project.slug, mission.pk]
+                )
+            )
+    return {
+        "direction": labels.coded("mission_direction", mission.direction),
+        "country": mission.country.code,
+        "planned_start": iso(mission.planned_start),
+        "planned_end": iso(mission.planned_end),
+        "actual_start": iso(mission.actual_start),
+        "actual_end": iso(mission.actual_end),
+        "experts": mission.experts,
+        "institutions": [institution_record(o) for o in mission.institution_list],
+        "days": mission.days,
+        "expert_days": mission.expert_days,
+        "place": mission.place or None,
+        "purpose": in_languages(mission, "purpose"),
+        "report_url": report,
     }
 
 
@@ -255,6 +311,7 @@ def project_record(project, labels, absolute_url):
         | {"area": named(project.segib_sector.area, "slug")},
         "fo_ar_number": project.fo_ar_number or None,
         "programme": programme_record(project.published_programme, absolute_url),
+        "approved_on": iso(project.approved_on),
         "dates": {
             "planned_start": iso(project.planned_start),
             "planned_end": iso(project.planned_end),
@@ -313,6 +370,10 @@ def project_record(project, labels, absolute_url):
             for currency, total in budget_totals(project.contents.budgets)
         ],
         **money_records(project, labels),
+        "missions": [
+            mission_record(mission, project, labels, absolute_url)
+            for mission in project.contents.missions
+        ],
         "documents": [
             {
                 "title": in_languages(document, "title"),

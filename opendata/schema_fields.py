@@ -73,6 +73,11 @@ def json_type(value):
     return "string"
 
 
+def value_text(value):
+    """A value of an enumeration as the file writes it (null, not None)."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
 def inline_object(node):
     """The object written inside ``node`` whose properties are walked into, and
     the suffix of its path ("." for an object, "[]." for an array's items)."""
@@ -98,7 +103,9 @@ def rows(node, language, prefix=""):
             "type": type_html(prop),
             "required": name in required,
             "description": describe(prop, language),
-            "values": enum if len(enum) <= SMALL_ENUM else [],
+            "values": [value_text(value) for value in enum]
+            if len(enum) <= SMALL_ENUM
+            else [],
         }
         inner, suffix = inline_object(prop)
         if inner is not None:

@@ -110,7 +110,12 @@ class OrganisationAdmin(PartnerAdmin):
         "iati_type",
         "iati_identifier",
     )
-    list_filter = ("kind", "iati_type", ("country", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        "kind",
+        "iati_type",
+        ("country", admin.RelatedOnlyFieldListFilter),
+        "is_sample",
+    )
     list_select_related = ("country",)
     search_fields = (
         "name_es",
@@ -131,7 +136,9 @@ class OrganisationAdmin(PartnerAdmin):
 @admin.register(Subdivision)
 class SubdivisionAdmin(HistoryAdmin, TranslationAdmin):
     """Foreign states, regions, departments and municipalities: first-level ones
-    come from ISO 3166-2 (``load_partners``), staff add municipalities."""
+    come from ISO 3166-2 (``load_partners``), staff add municipalities. Search
+    (and so a project's autocomplete) ignores accents and case, in both
+    languages, and also looks at the country's names."""
 
     list_display = ("name", "code", "kind", "country")
     list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
@@ -150,3 +157,8 @@ class SubdivisionAdmin(HistoryAdmin, TranslationAdmin):
     def get_queryset(self, request):
         # Named with their country, in the list and in a project's autocomplete.
         return super().get_queryset(request).select_related("country")
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.search(search_term), False

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .collation import Collated
-from .identifiers import validate_organisation_identifier
 from .search import Searchable, SearchQuerySet
 
 # ISO 3166-1 lists these parts of Argentina's province of Tierra del Fuego, Antártida
@@ -21,6 +20,8 @@ from .search import Searchable, SearchQuerySet
 # They are never partner countries: no Country row, no page, no filter, no import.
 ARGENTINE_TERRITORY_CODES = ("FK", "GS", "AQ")
 ARGENTINE_TERRITORY_PROVINCE = "AR-V"
+# The Ciudad Autónoma de Buenos Aires, one of the 24 jurisdictions but no province.
+AUTONOMOUS_CITY = "AR-C"
 ARGENTINE_TERRITORY_NAMES = {
     "FK": _("Malvinas Islands"),
     "GS": _("South Georgia Islands and South Sandwich Islands"),
@@ -204,6 +205,11 @@ class Province(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:province-detail", kwargs={"code": self.code.lower()})
+
+    @property
+    def is_autonomous_city(self):
+        """The Ciudad Autónoma de Buenos Aires: a jurisdiction, not a province."""
+        return self.code == AUTONOMOUS_CITY
 
 
 class BlocQuerySet(SearchQuerySet):
@@ -389,86 +395,6 @@ _MIN_DATE = datetime.date.min
 _MAX_DATE = datetime.date.max
 
 
-class OrganisationQuerySet(SearchQuerySet):
-    def in_region(self, region):
-        return self.filter(
-            Q(country__region=region) | Q(country__region__parent=region)
-        )
-
-
-class Organisation(Searchable):
-    class Kind(models.TextChoices):
-        UN_SYSTEM = "un-system", _("United Nations system")
-        MULTILATERAL = "multilateral", _("Multilateral or regional body")
-        COOPERATION_AGENCY = "cooperation-agency", _("Cooperation agency")
-        ARGENTINE_INSTITUTION = "argentine-institution", _("Argentine public body")
-        PARTNER_INSTITUTION = (
-            "partner-institution",
-            _("Public body of a partner country"),
-        )
-        NGO = "ngo", _("Non-governmental organisation")
-        ACADEMIC = "academic", _("University or research centre")
-        PRIVATE = "private", _("Private sector")
-        OTHER = "other", _("Other")
-
-    search_fields = (
-        "acronym_es",
-        "acronym_en",
-        "name_es",
-        "name_en",
-        "iati_identifier",
-    )
-
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True, default="")
-    name = models.CharField(_("name"), max_length=250)
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
-    country = models.ForeignKey(
-        Country,
-        verbose_name=_("country"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="organisations",
-        help_text=_("Leave empty for international bodies."),
-    )
-    iati_type = models.CharField(
-        _("IATI organisation type"), max_length=2, choices=IatiOrganisationType
-    )
-    iati_identifier = models.CharField(
-        _("IATI identifier"),
-        max_length=100,
-        blank=True,
-        default="",
-        validators=[validate_organisation_identifier],
-        help_text=_("As published by the organisation, e.g. XM-DAC-41114 for UNDP."),
-    )
-    website = models.URLField(_("website"), blank=True, default="")
-
-    objects = OrganisationQuerySet.as_manager()
-
-    class Meta:
-        ordering = [Collated("name")]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["iati_identifier"],
-                condition=~Q(iati_identifier=""),
-                name="partners_organisation_unique_iati_identifier",
-                violation_error_message=_(
-                    "Another organisation already has this IATI identifier."
-                ),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-    def get_absolute_url(self):
-        return reverse("partners:organisation-detail", kwargs={"slug": self.slug})
-
-
 def current_memberships():
     """Prefetch for a country's or bloc's memberships in force, bloc and country
     included."""
@@ -479,4 +405,5 @@ def current_memberships():
     )
 
 
+from .organisations import Organisation  # noqa: E402, F401 (a model of this app)
 from .subdivisions import Subdivision  # noqa: E402, F401 (a model of this app)

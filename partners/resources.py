@@ -1,8 +1,12 @@
 """CSV/XLSX import and export of partners (django-import-export)."""
 
 import datetime
+from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
@@ -14,6 +18,7 @@ from .models import (
     Province,
     Region,
 )
+from .search import fold
 
 
 class LookupWidget(widgets.ForeignKeyWidget):
@@ -53,6 +58,72 @@ class DayWidget(widgets.DateWidget):
         return value.date() if isinstance(value, datetime.datetime) else value
 
 
+# Listed in full in a message up to this many choices; beyond, a few examples.
+LISTED_CHOICES = 8
+
+
+class ChoiceWidget:
+    """A column of a field with choices: its code, or its label in any of the
+    portal's languages (accents and case aside), or one of ``aliases`` ({code:
+    [lazy names]}); anything else is refused naming what is accepted. Exported as
+    the code. Mixed into the field's own widget class."""
+
+    choices = ()
+    aliases = {}
+
+    def names(self):
+        found = {}
+        for code, label in self.choices:
+            if code in ("", None):
+                continue
+            found[fold(str(code))] = code
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    names = [label, *self.aliases.get(code, ())]
+                    for name in names:
+                        found.setdefault(fold(str(name)), code)
+        return found
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return super().clean(value, row, **kwargs)  # a numeric cell: a code
+        text = "" if value is None else str(value).strip()
+        if text:
+            code = self.names().get(fold(text))
+            if code is None:
+                raise ValueError(self.refusal(text))
+            value = code
+        return super().clean(value, row, **kwargs)
+
+    def refusal(self, text):
+        shown = []
+        for code, label in self.choices:
+            if code in ("", None):
+                continue
+            names = [str(name) for name in [*self.aliases.get(code, ()), label]]
+            names = [name for name in names if fold(name) != fold(str(code))]
+            shown.append(f"{code} ({' / '.join(names)})" if names else str(code))
+        if len(shown) <= LISTED_CHOICES:
+            accepted = get_text_list(shown)  # "a, b or c", in Django's words
+            return _(
+                "“%(value)s” is not accepted here. Write one of these codes or names "
+                "(in Spanish or English): %(accepted)s."
+            ) % {"value": text, "accepted": accepted}
+        return _(
+            "“%(value)s” is not accepted here. Write one of the codes of its list, "
+            "e.g. %(examples)s, or its name in Spanish or English."
+        ) % {"value": text, "examples": ", ".join(shown[:3])}
+
+
+def choice_widget(widget_class, choices, aliases=None):
+    """``widget_class`` that also reads the choices' labels (``ChoiceWidget``)."""
+    return type(
+        f"Choice{widget_class.__name__}",
+        (ChoiceWidget, widget_class),
+        {"choices": list(choices), "aliases": aliases or {}},
+    )
+
+
 class ReferenceResource(resources.ModelResource):
     """Every import validates each row as the admin form would, reports every bad
     row, and leaves unchanged rows alone: a row the same as the saved one is not
@@ -64,10 +135,18 @@ class ReferenceResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
 
+    # {field name: {code: [other accepted names]}}, e.g. a short name staff use.
+    choice_aliases = {}
+
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
         widget = super().widget_from_django_field(f, default)
-        return DayWidget if widget is widgets.DateWidget else widget
+        widget = DayWidget if widget is widgets.DateWidget else widget
+        if getattr(f, "choices", None) and not f.is_relation:
+            widget = choice_widget(
+                widget, f.flatchoices, cls.choice_aliases.get(f.name)
+            )
+        return widget
 
 
 class CountryResource(ReferenceResource):

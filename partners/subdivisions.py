@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .collation import Collated
+from .search import MAX_QUERY_LENGTH, Searchable, SearchQuerySet, fold
 
 # Codes no subdivision may have: Argentina's own (its provinces are Province rows)
 # and those of Argentine territory that ISO 3166 lists apart.
@@ -22,10 +23,23 @@ REFUSED_PREFIXES = ("AR-", "FK-", "GS-", "AQ-")
 REFUSED_COUNTRIES = ("AR", "FK", "GS", "AQ")
 
 
-class Subdivision(models.Model):
+class SubdivisionQuerySet(SearchQuerySet):
+    def search(self, query: str):
+        """Rows whose names, code or country's names hold every word of
+        ``query``, accents and case aside: "valparaiso", "sao paulo chile"."""
+        queryset = self
+        for word in fold(query[:MAX_QUERY_LENGTH]).split():
+            queryset = queryset.filter(
+                Q(search_text__contains=word) | Q(country__search_text__contains=word)
+            )
+        return queryset
+
+
+class Subdivision(Searchable):
     class Kind(models.TextChoices):
         STATE = "state", _("State")
         PROVINCE = "province", _("Province")
+        PREFECTURE = "prefecture", _("Prefecture")
         REGION = "region", _("Region")
         DEPARTMENT = "department", _("Department")
         DISTRICT = "district", _("District")
@@ -56,6 +70,9 @@ class Subdivision(models.Model):
     )
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+
+    search_fields = ("name_es", "name_en", "code")
+    objects = SubdivisionQuerySet.as_manager()
 
     class Meta:
         ordering = [Collated("name")]

@@ -30,6 +30,7 @@ from .admin_rekey import rekey_iati_identifier
 from .admin_subnational import LocationInline, SubnationalInline
 from .admin_transactions import TransactionInline
 from .history_admin import SavesHistoryAdmin
+from .locking import RowsRaiseVersion
 from .models import (
     Budget,
     Document,
@@ -38,6 +39,7 @@ from .models import (
     ProjectSector,
     Result,
 )
+from .models.subnational import add_row_provinces
 from .publishing_admin import (
     ProjectForm,
     PublicationRefused,
@@ -358,6 +360,8 @@ class ProjectAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         project = form.instance
+        # The provinces its rows name, which the form saved before the rows.
+        add_row_provinces(project)
         # The goals of its targets are among the project's goals (its main goal
         # is kept there by the model: classification.main_sdg_kept).
         project.sdg_goals.add(*{target.goal_id for target in project.sdg_targets.all()})
@@ -426,7 +430,7 @@ class ProjectAdmin(
 
 
 @admin.register(Result)
-class ResultAdmin(SavesHistoryAdmin, TranslationAdmin):
+class ResultAdmin(RowsRaiseVersion, SavesHistoryAdmin, TranslationAdmin):
     list_display = ("title", "project", "type")
     list_select_related = ("project",)
     search_fields = ("title_es", "title_en", "project__title_es")

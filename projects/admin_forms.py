@@ -84,8 +84,12 @@ class ParticipationFormSet(RowsCheckedTogether):
         super().clean()
 
     def rows_errors(self):
+        # A draft may still lack a triangular project's partners (one made from
+        # an accepted proposal names no roles for them): the publish checklist
+        # asks for them; a role the modality does not allow is refused always.
         roles = [form.cleaned_data["segib_role"] for form in self.kept_forms()]
-        return participation_errors(self.instance.modality, roles)
+        complete = self.instance.publication == self.instance.Publication.PUBLISHED
+        return participation_errors(self.instance.modality, roles, complete)
 
 
 class SectorFormSet(RowsCheckedTogether):

@@ -24,6 +24,7 @@ from accounts import permissions
 
 from .history_admin import SavesHistoryAdmin
 from .inlines import ProjectRowsPermissions
+from .locking import RowsRaiseVersion
 from .models import Beneficiary, Indicator, IndicatorPeriod, PolicyMarker, Result
 from .models.results import overlapping
 from .publishing_admin import SubmittedRowsFormSet
@@ -136,7 +137,7 @@ class IndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SavesHistoryAdmin, TranslationAdmin):
+class IndicatorAdmin(RowsRaiseVersion, SavesHistoryAdmin, TranslationAdmin):
     """An indicator and its periods, reached from its result's page. What the
     user may do with it is what the result's admin allows for its result."""
 

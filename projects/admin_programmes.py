@@ -14,6 +14,7 @@ from accounts import permissions
 from partners.history_admin import HistoryAdmin
 
 from .models import JointCommission, Programme, Project
+from .uploads import KeptFileField, KeptFileInput, KeptUploadsForm
 
 
 class DirectorateRowsAdmin(HistoryAdmin):
@@ -40,15 +41,31 @@ class DirectorateRowsAdmin(HistoryAdmin):
         return self.may_change(request, current)
 
 
+class JointCommissionForm(KeptUploadsForm):
+    """Keeps the chosen minutes when the save fails elsewhere."""
+
+    class Meta:
+        field_classes = {"minutes": KeptFileField}
+        widgets = {"minutes": KeptFileInput}
+
+
 @admin.register(JointCommission)
 class JointCommissionAdmin(DirectorateRowsAdmin):
+    form = JointCommissionForm
     list_display = ("__str__", "country", "date", "venue", "directorate")
     list_filter = ("directorate", "date")
     list_select_related = ("country", "directorate")
     search_fields = ("country__name_es", "country__name_en", "venue")
     autocomplete_fields = ("country",)
     date_hierarchy = "date"
-    fields = ("country", "number", "date", "venue", "minutes", "directorate")
+    fields = (
+        "country",
+        "number",
+        "date",
+        "venue",
+        ("minutes", "minutes_are_public"),
+        "directorate",
+    )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "directorate":

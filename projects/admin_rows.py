@@ -4,21 +4,27 @@ and import back (``resources_rows``).
 A mission or a transaction is part of its project: these lists show the rows of
 the projects the user sees in the admin, and whoever may change the project may
 add, change, delete or import its rows, as in the project's change form
-(``accounts.permissions`` answers, through the projects' admin).
+(``accounts.permissions`` answers, through the projects' admin). Every save or
+delete here moves the project's version up (``locking.RowsRaiseVersion``), so a
+change form of the project opened before cannot save its old rows back.
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
 
 from accounts import permissions
 from partners.history_admin import HistoryAdmin
 from partners.spreadsheet_admin import SpreadsheetAdmin
 
+from .locking import RowsRaiseVersion
 from .models import Mission, Participation, Project, Transaction
 from .resources_rows import MissionResource, TransactionResource
 
 
-class ProjectRowsAdmin(SpreadsheetAdmin, HistoryAdmin, TranslationAdmin):
+class ProjectRowsAdmin(
+    RowsRaiseVersion, SpreadsheetAdmin, HistoryAdmin, TranslationAdmin
+):
     list_select_related = ("project",)
     autocomplete_fields = ("project",)
 
@@ -93,11 +99,39 @@ class TransactionAdmin(ProjectRowsAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("project", "currency")
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "participation":
-            kwargs["queryset"] = Participation.objects.filter(
-                project__in=permissions.editable_projects(
-                    request.user, Project.objects.all()
-                )
-            ).select_related("project", "country", "organisation")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """The partner is one of the chosen project's: the transaction's on its
+        page, the one named by the address (``?project=<id>``, the add link of a
+        project) or sent with the form; else any partner of a project the user
+        may change, each named with its project."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get("participation")
+        if field is None:
+            return form
+        editable = permissions.editable_projects(request.user, Project.objects.all())
+        partners = Participation.objects.filter(project__in=editable).select_related(
+            "project", "country", "organisation"
+        )
+        project = obj.project_id if obj else chosen_project(request)
+        if project is not None:
+            field.queryset = partners.filter(project=project).order_by("position")
+            field.label_from_instance = str
+        else:
+            field.queryset = partners.order_by("project__title_es", "position")
+            field.label_from_instance = partner_with_project
+        return form
+
+
+def chosen_project(request):
+    """The project id the add form was opened for or sent with, if any."""
+    value = request.POST.get("project") or request.GET.get("project")
+    return int(value) if value and value.isdigit() else None
+
+
+def partner_with_project(participation):
+    """A partner as a choice among every project's: "Project — Argentina ·
+    First provider"."""
+    return _("%(project)s — %(partner)s") % {
+        "project": participation.project,
+        "partner": participation,
+    }

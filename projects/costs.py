@@ -7,8 +7,13 @@ participating partner, in cash and in kind, per year and per currency.
 - Executed: the partner's disbursements and expenditures (``Transaction``), cash
   and in kind apart, in the year of their date. Argentina's also counts the cost
   lines of the project's missions (FO.AR pays tickets and per diems): a mission's
-  costs are Argentine cash expenditure in the year the mission ended, once it has
-  ended; staff enter them once, on the mission.
+  costs are Argentine cash expenditure in the year of its actual end, once staff
+  have recorded that date. A mission with planned dates only may have been
+  postponed or cancelled: its costs are not counted, however long ago its planned
+  end. Staff enter the costs once, on the mission. They are Argentina's (the
+  country's participation, else a line of their own), never an Argentine
+  organisation's: ``mission_payer`` is the one rule the pages, the downloads and
+  the IATI file follow.
 
 Amounts in different currencies are never added up: every total is per currency.
 The functions that take rows (``cost_sharing``) work on what a page prefetched;
@@ -39,13 +44,14 @@ def mission_cost(mission):
 
 def mission_counts(mission, today=None):
     """Whether a mission's costs count as executed: it has costs in a currency and
-    it has ended (its actual end, else its planned one, is past)."""
+    an actual end date that is not in the future. Planned dates alone never count:
+    the mission may have been postponed or cancelled."""
     today = today or timezone.localdate()
     return (
         mission.currency_id is not None
         and mission_cost(mission) is not None
-        and mission.end_date is not None
-        and mission.end_date <= today
+        and mission.actual_end is not None
+        and mission.actual_end <= today
     )
 
 
@@ -56,14 +62,16 @@ def is_argentine(participation):
     return country is not None and country.code == settings.HOME_COUNTRY
 
 
-def home_participation(participations):
-    """The participation FO.AR's mission costs belong to: Argentina's, else the
-    first Argentine organisation's; None when Argentina is not listed."""
-    participations = list(participations)
-    for participation in participations:
-        if participation.country_id and is_argentine(participation):
-            return participation
-    return next((p for p in participations if is_argentine(p)), None)
+def mission_payer(participations):
+    """The participation FO.AR's mission costs belong to: Argentina's (the
+    country's), or None when Argentina itself is not a partner, whatever Argentine
+    organisations take part. FO.AR is Argentina's fund: its costs are never an
+    organisation's. The IATI file reports them as Argentina's under DGCIN's
+    reference either way."""
+    return next(
+        (p for p in participations if p.country_id and is_argentine(p)),
+        None,
+    )
 
 
 @dataclass
@@ -124,7 +132,7 @@ def cost_sharing(participations, transactions, missions, today=None):
     currencies): a partner with nothing budgeted or executed is left out."""
     today = today or timezone.localdate()
     participations = list(participations)
-    home = home_participation(participations)
+    home = mission_payer(participations)
     totals, years, currencies = {}, {}, {}
 
     def amounts(key, currency):
@@ -161,7 +169,7 @@ def cost_sharing(participations, transactions, missions, today=None):
             executed(
                 home_key,
                 mission.currency,
-                mission.end_date.year,
+                mission.actual_end.year,
                 "executed_cash",
                 mission_cost(mission),
             )
@@ -194,8 +202,8 @@ def cost_sharing(participations, transactions, missions, today=None):
 
 def executed_by_currency(transactions, missions, today=None):
     """[(currency, Amounts)] of the executed cost of one project's rows (its
-    partners' disbursements and expenditures, its ended missions' costs), by
-    currency code."""
+    partners' disbursements and expenditures, the costs of its missions with an
+    actual end), by currency code."""
     today = today or timezone.localdate()
     totals, currencies = {}, {}
     for transaction in transactions:
@@ -240,8 +248,8 @@ def counted_missions(projects, today=None):
     return (
         Mission.objects.filter(project__in=projects, currency__isnull=False)
         .filter(any_cost)
-        .annotate(ended=Coalesce("actual_end", "planned_end"))
-        .filter(ended__lte=today)
+        .filter(actual_end__isnull=False, actual_end__lte=today)
+        .annotate(ended=F("actual_end"))
         .order_by()
     )
 

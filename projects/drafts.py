@@ -17,6 +17,22 @@ from .models import Participation, Project, ProjectSector
 PROVIDING = {"provider", "both", "first-provider", "second-provider"}
 
 
+def iati_role(country, segib_role):
+    """The IATI OrganisationRole of ``country`` taking part as ``segib_role``.
+
+    A provider funds (1). A receiving or participating partner country implements
+    (4), but not Argentina: its executing institution, an organisation, is the one
+    that implements (the project form refuses Argentina as a country in role 4), so
+    its own government answers for the activity on its side: Accountable (2), "an
+    organisation responsible for oversight of the activity and its outcomes"."""
+    Role = Participation.IatiRole
+    if segib_role in PROVIDING:
+        return Role.FUNDING
+    if country.code == settings.HOME_COUNTRY:
+        return Role.ACCOUNTABLE
+    return Role.IMPLEMENTING
+
+
 @dataclass
 class DraftProject:
     """What a draft project starts with; texts are Spanish (staff translate)."""
@@ -83,9 +99,7 @@ def create_draft_project(draft):
             project=project,
             country=country,
             segib_role=role,
-            iati_role=Participation.IatiRole.FUNDING
-            if role in PROVIDING
-            else Participation.IatiRole.IMPLEMENTING,
+            iati_role=iati_role(country, role),
             position=position,
         )
     for position, (organisation, role) in enumerate(draft.institutions, len(rows)):

@@ -310,34 +310,35 @@ def field_lines(change, names):
 
 
 class ManyToMany:
-    """The rows of the main object's many-to-many fields at each of the records a
-    page compares, read in one query per field."""
+    """The rows of the many-to-many fields (the project's provinces, a mission's
+    institutions) at each of the records a page compares, read in one query per
+    field."""
 
     def __init__(self):
-        self.records = []
+        self.records = defaultdict(list)  # {historical model: [records]}
         self.rows = defaultdict(set)
 
     def want(self, record):
-        self.records.append(record)
+        if getattr(type(record), "_history_m2m_fields", None):
+            self.records[type(record)].append(record)
 
     def fetch(self, names):
-        if not self.records:
-            return
-        sample = self.records[0]
-        ids = {record.history_id for record in self.records}
-        for field in type(sample)._history_m2m_fields:
-            target = get_m2m_reverse_field_name(field)
-            through = getattr(sample, field.name).model
-            for history_id, pk in through.objects.filter(
-                history_id__in=ids
-            ).values_list("history_id", f"{target}_id"):
-                self.rows[field.name, history_id].add(pk)
-                names.want(field.related_model, pk)
+        for model, records in self.records.items():
+            ids = {record.history_id for record in records}
+            for field in model._history_m2m_fields:
+                target = get_m2m_reverse_field_name(field)
+                through = getattr(records[0], field.name).model
+                for history_id, pk in through.objects.filter(
+                    history_id__in=ids
+                ).values_list("history_id", f"{target}_id"):
+                    self.rows[model, field.name, history_id].add(pk)
+                    names.want(field.related_model, pk)
 
     def lines(self, change, names):
-        for field in type(change.after)._history_m2m_fields:
-            old = self.rows[field.name, change.before.history_id]
-            new = self.rows[field.name, change.after.history_id]
+        model = type(change.after)
+        for field in getattr(model, "_history_m2m_fields", ()):
+            old = self.rows[model, field.name, change.before.history_id]
+            new = self.rows[model, field.name, change.after.history_id]
             for pks, text in (
                 (new - old, gettext("%(field)s — now includes: %(names)s")),
                 (old - new, gettext("%(field)s — no longer includes: %(names)s")),
@@ -403,7 +404,7 @@ def lines(change, names, m2m):
         return [removed % {"subject": subject}]
     return [
         gettext("%(subject)s — %(change)s") % {"subject": subject, "change": line}
-        for line in field_lines(change, names)
+        for line in [*field_lines(change, names), *m2m.lines(change, names)]
     ]
 
 
@@ -417,7 +418,7 @@ def describe(saves, previous, main_model):
             for record in (change.before, change.after):
                 if record is not None:
                     names.want_record(record)
-            if change.main and change.kind == "changed":
+            if change.kind == "changed":
                 m2m.want(change.before)
                 m2m.want(change.after)
     m2m.fetch(names)

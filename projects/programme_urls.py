@@ -12,4 +12,14 @@ urlpatterns = [
         programme_views.ProgrammeDetailView.as_view(),
         name="programme-detail",
     ),
+    path(
+        "<slug:slug>/minutes/",
+        programme_views.minutes_download,
+        name="minutes-download",
+    ),
+    path(
+        "commissions/<int:pk>/minutes/",
+        programme_views.commission_minutes_download,
+        name="commission-minutes-download",
+    ),
 ]

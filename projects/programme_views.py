@@ -2,16 +2,29 @@
 period and mid-term evaluation, its projects with their status, the budget per
 currency and the sectors its projects cover."""
 
+from pathlib import Path
+
 from django.db.models import Count, Sum
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from accounts.permissions import visible_programmes, visible_projects
+from accounts.permissions import (
+    commissions_with_readable_minutes,
+    may_read_minutes,
+    programmes_with_readable_minutes,
+    visible_programmes,
+    visible_projects,
+)
 from partners.collation import Collated
 
 from . import costs
+from .downloads import download
 from .models import (
     Budget,
     Currency,
+    JointCommission,
     Programme,
     Project,
     ProjectSector,
@@ -60,6 +73,7 @@ class ProgrammeDetailView(DetailView):
             ],
             execution=execution(totals, executed, currencies),
             sectors=self.sectors(projects),
+            may_read_minutes=may_read_minutes(self.request.user, programme),
             **kwargs,
         )
 
@@ -91,3 +105,34 @@ def execution(totals, executed, currencies):
         share = costs.percentage(amounts.executed, budgeted.get(pk))
         rows.append((currencies[pk], budgeted.get(pk), amounts, share))
     return sorted(rows, key=lambda row: row[0].code)
+
+
+def minutes_download(request, slug):
+    """The signed minutes of the joint commission that approved the programme,
+    when staff chose to publish them, of a programme the visitor may read, as an
+    attachment; staff who may view programmes also get unpublished minutes."""
+    programme = get_object_or_404(
+        programmes_with_readable_minutes(
+            request.user, Programme.objects.select_related("commission__country")
+        ),
+        slug=slug,
+    )
+    return minutes_of(programme.commission)
+
+
+def commission_minutes_download(request, pk):
+    """The minutes of a joint commission, by the commission: the admin's link,
+    also before the commission's programme is entered."""
+    commission = get_object_or_404(
+        commissions_with_readable_minutes(
+            request.user, JointCommission.objects.select_related("country")
+        ),
+        pk=pk,
+    )
+    return minutes_of(commission)
+
+
+def minutes_of(commission):
+    name = slugify(f"{_('minutes')} {commission.name} {commission.date.year}")
+    suffix = Path(commission.minutes.name).suffix
+    return download(commission.minutes, f"{name[:80]}{suffix}")

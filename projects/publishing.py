@@ -13,6 +13,8 @@ and a text describing the project:
 - a recipient country: a partner with a receiving role that is, or is based in, a
   country (rule 3.7.1: IATI has no recipient role, so these become
   ``recipient-country``);
+- in a bilateral programme, the programme's partner country among the partners
+  (its projects are the programme's children in the IATI file);
 - DAC sectors whose percentages add up to 100 (rules 6.2.2, 2.1.1, 2.1.2, 2.1.4);
 - a main SDG when the project has SDGs (SEGIB counts a project under one goal; the
   portal's own rule: IATI would take the activity without it);
@@ -39,7 +41,11 @@ from django.utils.translation import gettext_lazy
 
 from .models import Indicator, Participation, Project
 from .models.money import one_year_after
-from .rules import participation_errors, sector_percentage_error
+from .rules import (
+    participation_errors,
+    programme_country_problems,
+    sector_percentage_error,
+)
 
 # SEGIB roles whose partner receives the cooperation (IATI's recipient-country).
 RECEIVING_ROLES = {"recipient", "both", "participant"}
@@ -97,15 +103,19 @@ def saved_rows(project, **given):
 def with_rows(projects):
     """``projects`` with the rows the checklist reads, prefetched (in place of
     any prefetching the queryset had)."""
-    return projects.prefetch_related(None).prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related(
-                "country", "organisation__country"
+    return (
+        projects.select_related("programme__commission__country")
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "country", "organisation__country"
+                ),
             ),
-        ),
-        *RELATIONS[1:],
-        "sdg_goals",
+            *RELATIONS[1:],
+            "sdg_goals",
+        )
     )
 
 
@@ -144,6 +154,9 @@ LABELS = {
         "Participating partners, with roles that fit the modality"
     ),
     "recipient": gettext_lazy("A recipient country"),
+    "programme": gettext_lazy(
+        "In a programme: the programme's partner country among the partners"
+    ),
     "sectors": gettext_lazy("DAC sectors whose percentages add up to 100"),
     "main_sdg": gettext_lazy("A main SDG among the project's SDGs"),
     "dates": gettext_lazy("A start date, with the actual dates not in the future"),
@@ -160,12 +173,15 @@ def checklist(project, rows=None):
         "description": description_problems(project),
         "partners": partner_problems(project, rows.participations),
         "recipient": recipient_problems(rows.participations),
+        "programme": programme_country_problems(project, rows.participations),
         "sectors": sector_problems(rows.sectors),
         "main_sdg": main_sdg_problems(project, rows.sdg_goals),
         "dates": date_problems(project),
         "budgets": budget_problems(rows.budgets),
         "titles": row_title_problems(rows),
     }
+    if not project.programme_id:
+        del found["programme"]  # an item of the projects of a programme only
     return [Check(str(LABELS[key]), problems) for key, problems in found.items()]
 
 

@@ -6,6 +6,9 @@ checks).
   with it: each inline formset of the change form registers itself on the project it
   edits (``SubmittedRowsFormSet``), and the admin builds the formsets before it
   validates the form, so the form's last validation step reads their rows.
+- ``ProjectForm`` also refuses to take a province out of the project's provinces
+  while a subnational partner or a location that stays names it (the form and the
+  history's revert form both; ``rules.removed_province_errors``).
 - ``PublicationRefused`` is the safety net: raised by ``ProjectAdmin.save_related``
   when the saved project still lacks something, it rolls the whole save back.
 - ``checklist_html`` is the list on the change page; ``publish_ready`` is the publish
@@ -19,8 +22,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import publishing
+from . import publishing, rules
 from .locking import VersionedForm
+from .rules import removed_province_errors
 
 SUBMITTED = "_submitted_formsets"
 # How many refused projects the publish action names, one message each.
@@ -62,15 +66,31 @@ def submitted_rows(project):
     return publishing.saved_rows(project, **given)
 
 
+def kept_rows(project, relation):
+    """The rows of ``relation`` as the change form's formset will keep them (the
+    saved ones when no formset edits it, as in the history's revert form), or
+    None when the formset has errors of its own."""
+    for formset in project.__dict__.get(SUBMITTED, ()):
+        if formset.relation == relation:
+            if not formset.is_valid():
+                return None
+            return [form.instance for form in formset.kept_forms()]
+    if not project.pk:
+        return []
+    return list(getattr(project, relation).select_related("province"))
+
+
 class ProjectForm(VersionedForm):
     """The project's admin form: a project is saved as published only when the
-    publish checklist passes for it and the rows saved with it; a save over a
-    version saved since the form was opened is refused (``locking``)."""
+    publish checklist passes for it and the rows saved with it; a province named
+    by a row it keeps stays among its provinces; a save over a version saved
+    since the form was opened is refused (``locking``)."""
 
     def _post_clean(self):
         # After the model's own validation, when the instance holds what was
         # submitted (the inline formsets check their rows against it too).
         super()._post_clean()
+        self.check_row_provinces()
         if self._errors or not publishing.published(self.instance):
             return
         rows = submitted_rows(self.instance)
@@ -100,6 +120,32 @@ class ProjectForm(VersionedForm):
                 "publication",
                 _("Not ready to publish: see the list at the top of the page."),
             )
+        # The programme's partner country: said beside the programme too.
+        country = rules.programme_country_problems(self.instance, rows.participations)
+        if country and "programme" in self.fields:
+            self.add_error("programme", country)
+
+    def check_row_provinces(self):
+        """Beside the provinces: each one taken out that a subnational partner or
+        a location still names, with the row. (A row naming a new province adds
+        it on save: ``models.subnational``, ``models.locations``.)"""
+        project = self.instance
+        if "provinces" not in self.cleaned_data or not project.pk:
+            return
+        chosen = {province.pk for province in self.cleaned_data["provinces"] or ()}
+        before = set(
+            project.provinces.through.objects.filter(project=project.pk).values_list(
+                "province_id", flat=True
+            )
+        )
+        if not (removed := before - chosen):
+            return
+        subnational = kept_rows(project, "subnational_participations")
+        locations = kept_rows(project, "locations")
+        if subnational is None or locations is None:
+            return  # the inlines' own errors come first
+        if errors := removed_province_errors(removed, subnational, locations):
+            self.add_error("provinces", errors)
 
 
 class PublicationRefused(Exception):

@@ -122,7 +122,6 @@ for model in (
     Document,
     Result,
     Indicator,
-    Mission,
     PolicyMarker,
     Beneficiary,
     IndicatorPeriod,
@@ -131,6 +130,10 @@ for model in (
     Location,
 ):
     register_history(model, app=__package__, bases=[SavedTogether])
+# A change of a mission's institutions alone is a record of its own.
+register_history(
+    Mission, app=__package__, m2m_fields=["institutions"], bases=[SavedTogether]
+)
 for model in (
     SectorCategory,
     Sector,

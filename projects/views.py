@@ -7,7 +7,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from accounts.permissions import may_read_programme, visible_projects
+from accounts.permissions import (
+    may_read_programme,
+    visible_mission_reports,
+    visible_projects,
+)
 from partners.collation import Collated
 from partners.lists import FilteredListView
 
@@ -135,10 +139,10 @@ def document_download(request, slug, pk):
 
 
 def mission_report_download(request, slug, pk):
-    """A mission's report, when staff chose to publish it, of a project the
-    visitor may see, as an attachment."""
+    """A mission's report, when staff chose to publish it (or to staff who
+    preview projects), of a project the visitor may see, as an attachment."""
     mission = get_object_or_404(
-        Mission.objects.exclude(report="").filter(report_is_public=True),
+        visible_mission_reports(request.user, Mission.objects.exclude(report="")),
         pk=pk,
         project__in=visible_projects(request.user, Project.objects.filter(slug=slug)),
     )

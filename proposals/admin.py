@@ -63,12 +63,31 @@ class ReviewForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, user=None, proposal=None, **kwargs):
+    # On the list's confirmation the step is taken on several proposals, each of
+    # its own call: an empty choice lets each go to its own.
+    LIST_HELP = {
+        "directorate": _(
+            "When accepting: the directorate whose editors complete the draft "
+            "projects (they are told by e-mail). Left empty, each project goes to "
+            "the directorate of its proposal's call, or, for a proposal without a "
+            "call, to yours if you work in one."
+        ),
+        "programme": _(
+            "When accepting: the bilateral programme the draft projects join. Left "
+            "empty, each joins the programme of its proposal's call, if any."
+        ),
+    }
+
+    def __init__(self, *args, user=None, proposal=None, several=False, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and not self.is_bound:
+        if several:
+            for name, text in self.LIST_HELP.items():
+                self.fields[name].help_text = text
+        # Filled in for one proposal only: on the list's form a filled-in choice
+        # would be sent back and override every proposal's own call.
+        if user is not None and proposal is not None and not self.is_bound:
             self.initial["directorate"] = default_directorate(user, proposal)
-            if proposal is not None:
-                self.initial["programme"] = programme_of(proposal)
+            self.initial["programme"] = programme_of(proposal)
 
 
 def review_action(action):
@@ -275,7 +294,9 @@ class ProposalAdmin(HistoryAdmin):
     def review_selected(self, request, queryset, action):
         """The list's actions: confirm (with a comment) then take the step on each."""
         form = ReviewForm(
-            request.POST if "confirm" in request.POST else None, user=request.user
+            request.POST if "confirm" in request.POST else None,
+            user=request.user,
+            several=True,
         )
         transition = workflow.TRANSITIONS[action]
         if "confirm" in request.POST and form.is_valid():

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from accounts.permissions import visible_proposals
+from accounts.permissions import may_read_programme, visible_proposals
 from partners.collation import Collated
 from partners.models import Province
 
@@ -55,8 +55,13 @@ class CallDetailView(ProposalAccessMixin, TemplateView):
         proposals = visible_proposals(
             self.request.user, Proposal.objects.filter(call=call)
         ).select_related("province")
+        # An unpublished programme is named to staff who may see it only.
+        programme = call.programme
+        if programme and not may_read_programme(self.request.user, programme):
+            programme = None
         return super().get_context_data(
             call=call,
+            programme=programme,
             province=self.province,
             proposals=proposals,
             **kwargs,

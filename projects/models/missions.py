@@ -16,7 +16,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..files import removes_files
 from ..validators import validate_document_file
@@ -187,10 +189,11 @@ class Mission(models.Model):
         ]
 
     def __str__(self):
+        start = self.start_date
         return _("%(direction)s: %(country)s, %(start)s") % {
             "direction": self.get_direction_display(),
             "country": self.country.name if self.country_id else "—",
-            "start": self.start_date,
+            "start": formats.date_format(start) if start else "—",
         }
 
     def save(self, *args, **kwargs):
@@ -258,6 +261,10 @@ class Mission(models.Model):
             errors["actual_start"] = _("Give the day the mission started too.")
         elif ends_before_start(self.actual_start, self.actual_end):
             errors["actual_end"] = _("The mission ends before it starts.")
+        for name, error in self.future_errors().items():
+            errors.setdefault(name, error)
+        if not errors.keys() & set(DATE_FIELDS) and (error := self.days_error()):
+            errors["days"] = error
         if self.country_id and (error := self.country_error()):
             errors["country"] = error
         costs = [getattr(self, name) for name in COST_FIELDS]
@@ -265,6 +272,39 @@ class Mission(models.Model):
             errors["currency"] = _("Costs need their currency.")
         if errors:
             raise ValidationError(errors)
+
+    def future_errors(self):
+        """Actual dates are what happened: never in the future."""
+        today = timezone.localdate()
+        errors = {}
+        if self.actual_start and self.actual_start > today:
+            errors["actual_start"] = _(
+                "The actual start cannot be in the future: record it once the "
+                "mission has started."
+            )
+        if self.actual_end and self.actual_end > today:
+            errors["actual_end"] = _(
+                "The actual end cannot be in the future: record it once the mission "
+                "has ended."
+            )
+        return errors
+
+    def days_error(self):
+        """Why the typed days are too many for the dates (actual, else planned),
+        or None. Days the portal counted from the saved dates follow new dates on
+        save, so they are not the user's to correct."""
+        counted = self.counted_days()
+        if self.days is None or counted is None or self.days <= counted:
+            return None
+        if self.days_follow_the_dates():
+            return None
+        return ngettext(
+            "By its dates the mission lasts %(count)d day, first and last included: "
+            "it cannot have more days.",
+            "By its dates the mission lasts %(count)d days, first and last "
+            "included: it cannot have more days.",
+            counted,
+        ) % {"count": counted}
 
     def country_error(self):
         """Why the mission's country cannot be chosen, or None."""

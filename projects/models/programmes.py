@@ -10,10 +10,12 @@ it (``Project.programme``).
 import secrets
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -76,6 +78,15 @@ class JointCommission(models.Model):
         validators=[validate_document_file],
         help_text=_(
             "The signed minutes (acta): PDF, Word or OpenDocument; 20 MB at most."
+        ),
+    )
+    minutes_are_public = models.BooleanField(
+        _("publish the minutes"),
+        default=False,
+        help_text=_(
+            "Offer the minutes for download on the public page of the programmes "
+            "it approved. Leave it unticked when they hold personal data or what "
+            "the partner asked to keep private."
         ),
     )
     directorate = models.ForeignKey(
@@ -202,12 +213,37 @@ class Programme(models.Model):
         dates = (self.period_start, self.midterm_date, self.period_end)
         if all(dates) and not dates[0] <= dates[1] <= dates[2]:
             errors["midterm_date"] = _(
-                "The mid-term evaluation falls within the programme's period."
+                "The mid-term evaluation must fall within the programme's period."
             )
-        if self.midterm_outcome_es and not self.midterm_date:
+        outcomes = (
+            getattr(self, f"midterm_outcome_{code}", "")
+            for code, _name in settings.LANGUAGES
+        )
+        if any(outcome.strip() for outcome in outcomes if outcome) and not (
+            self.midterm_date
+        ):
             errors["midterm_date"] = _("Give the date of the evaluation it refers to.")
+        if self.number and self.commission_id and self.same_number().exists():
+            errors["number"] = _(
+                "This partner country already has a programme with this number."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def same_number(self):
+        """The other programmes with the partner country of this one's commission
+        and its number (the country lives on the commission, so no constraint of
+        this table can hold the rule)."""
+        others = Programme.objects.filter(
+            number=self.number,
+            commission__country=self.commission.country_id,
+        )
+        return others.exclude(pk=self.pk) if self.pk else others
+
+    @property
+    def has_ended(self):
+        """Whether the programme's period is over (in Argentina's today)."""
+        return self.period_end < timezone.localdate()
 
     @property
     def directorate(self):

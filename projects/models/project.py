@@ -9,7 +9,6 @@ from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.collation import Collated
@@ -300,20 +299,9 @@ class Project(IatiDefaults, Searchable):
         return rows.values_list("version", flat=True).first() or 0
 
     def clean(self):
-        errors = {}
-        today = timezone.localdate()
-        periods = (("planned_start", "planned_end"), ("actual_start", "actual_end"))
-        for start, end in periods:
-            first, last = getattr(self, start), getattr(self, end)
-            if first and last and first > last:
-                errors[end] = _("The end date is before the start date.")
-        for field in ("actual_start", "actual_end"):
-            if getattr(self, field) and getattr(self, field) > today:
-                errors.setdefault(
-                    field,
-                    _("An actual date cannot be in the future; use a planned date."),
-                )
-        if errors:
+        from ..rules import project_errors  # the rules import the models
+
+        if errors := project_errors(self):
             raise ValidationError(errors)
 
     def build_search_text(self, participations=None):

@@ -130,3 +130,25 @@ def province_named(sender, instance, raw=False, **kwargs):
 post_save.connect(
     province_named, sender=SubnationalParticipation, dispatch_uid="subnational.saved"
 )
+
+
+def add_row_provinces(project):
+    """Adds to ``project``'s provinces those its subnational partners and locations
+    name and it lacks (the change form saves the provinces before its rows: this
+    runs after both). Returns the ids added."""
+    through = project.provinces.through
+    named = set(
+        project.subnational_participations.filter(province__isnull=False).values_list(
+            "province_id", flat=True
+        )
+    ) | set(
+        project.locations.filter(province__isnull=False).values_list(
+            "province_id", flat=True
+        )
+    )
+    missing = named - set(
+        through.objects.filter(project=project.pk).values_list("province_id", flat=True)
+    )
+    if missing:
+        project.provinces.add(*missing)
+    return missing

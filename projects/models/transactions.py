@@ -14,7 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .iati_codes import AidType
@@ -116,7 +116,11 @@ class Transaction(models.Model):
         return _("%(type)s of %(date)s: %(value)s") % {
             "type": self.get_type_display(),
             "date": short_date(self.date),
-            "value": self.value,
+            "value": formats.number_format(
+                self.value, decimal_pos=2, use_l10n=True, force_grouping=True
+            )
+            if self.value is not None
+            else "—",
         }
 
     def get_absolute_url(self):

@@ -69,17 +69,18 @@ def country_programmes(country):
 @register.inclusion_tag("projects/includes/province_cooperation.html")
 def province_cooperation(province):
     """An Argentine province's published projects split into national cooperation
-    and decentralised cooperation (the province, or one of its municipalities, is a
-    subnational partner), the latest of each, and the foreign subnational
+    (not decentralised, as the catalogue's link says) and decentralised
+    cooperation (the province, or one of its municipalities, is a subnational
+    partner), the latest of each, and the foreign subnational
     governments it cooperates with: five queries."""
     published = Project.objects.published()
     as_partner = SubnationalParticipation.objects.filter(
         project=OuterRef("pk"), province=province
     )
     decentralised = published.filter(Exists(as_partner), is_decentralised=True)
-    national = published.filter(provinces=province).exclude(
-        pk__in=decentralised.values("pk")
-    )
+    # As the catalogue's "national" link counts them: every decentralised project
+    # is left out, whether or not the province is its partner.
+    national = published.filter(provinces=province, is_decentralised=False)
     order = ("-start_year", Collated("title"))
     shown_national = list(national.order_by(*order)[: SHOWN + 1])
     shown_decentralised = list(

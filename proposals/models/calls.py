@@ -3,11 +3,13 @@ commission with a partner country."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
 
 
 class CallQuerySet(models.QuerySet):
@@ -116,8 +118,39 @@ class Call(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Saves the call; when its programme is set or changed, the draft
+        projects of its accepted proposals that have no programme yet join it (a
+        commission often approves the programme after the selection)."""
+        saved = (
+            type(self).objects.filter(pk=self.pk).values_list("programme", flat=True)
+            if self.pk
+            else []
+        )
+        before = next(iter(saved), None)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            if self.programme_id and self.programme_id != before:
+                self.drafts_join_programme()
+
     def get_absolute_url(self):
         return reverse("proposals:call-detail", kwargs={"pk": self.pk})
+
+    def drafts_join_programme(self):
+        """Put the draft projects of the call's accepted proposals that have no
+        programme in the call's; each saved on its own, so that its history,
+        search and counts follow."""
+        from .proposals import Proposal  # it imports this module
+
+        drafts = Project.objects.filter(
+            proposal__call=self,
+            proposal__status=Proposal.Status.ACCEPTED,
+            programme__isnull=True,
+            publication=Project.Publication.DRAFT,
+        )
+        for project in drafts.order_by("pk"):
+            project.programme_id = self.programme_id
+            project.save()
 
     def is_open(self, day=None):
         day = day or timezone.localdate()
@@ -143,5 +176,14 @@ class Call(models.Model):
             self.programme.commission.country_id != self.country_id
         ):
             errors["programme"] = _("This programme is with another country.")
+        elif (
+            self.programme_id
+            and self.commission_id
+            and self.programme.commission_id != self.commission_id
+        ):
+            errors["programme"] = _(
+                "This programme was approved at another joint commission: choose "
+                "the programme of the call's commission, or that commission."
+            )
         if errors:
             raise ValidationError(errors)

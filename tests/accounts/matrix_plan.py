@@ -276,6 +276,10 @@ def view_rows(world):
             f"attachment-download [{subject}]": get(
                 reverse("proposals:attachment-download", args=[item.pk, attachment.pk])
             ),
+            # The file widget's address of the same file (dgcin/stored_files.py).
+            f"stored-file [{subject}]": get(
+                reverse("stored-file", kwargs={"name": attachment.file.name})
+            ),
             f"proposal-transition {step} [{subject}]": get(transition),
             f"proposal-transition {step} POST [{subject}]": post(transition),
         }
@@ -302,7 +306,16 @@ def view_rows(world):
         ),
         "two-factor-off POST": post(reverse("two-factor-off"), {"code": "123456"}),
     }
+    programmes = {}
+    for subject, item in world.minutes.items():
+        programmes[f"minutes-download [{subject}]"] = get(
+            reverse("programmes:minutes-download", args=[item.slug])
+        )
+        programmes[f"commission-minutes-download [{subject}]"] = get(
+            reverse("programmes:commission-minutes-download", args=[item.commission.pk])
+        )
     return {
+        **{("programmes", key): value for key, value in programmes.items()},
         **{("proposals", key): value for key, value in proposals.items()},
         **{("accounts", key): value for key, value in accounts.items()},
     }
@@ -311,11 +324,14 @@ def view_rows(world):
 # The URL names (or routes) of the views each row of view_rows asks: the
 # completeness test checks every view outside the admin is here or public.
 VIEWS_ASKED = {
+    "programmes:minutes-download",
+    "programmes:commission-minutes-download",
     "proposals:proposal-list",
     "proposals:proposal-create",
     "proposals:proposal-detail",
     "proposals:proposal-edit",
     "proposals:attachment-download",
+    "stored-file",
     "proposals:proposal-transition",
     "proposals:call-list",
     "proposals:call-detail",

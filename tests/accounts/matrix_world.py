@@ -242,6 +242,16 @@ def programme(approved_at):
     )
 
 
+def with_minutes(item, public):
+    """``item``, a programme, with signed minutes on its commission, published or
+    not."""
+    approved_at = item.commission
+    approved_at.minutes.save("acta.pdf", ContentFile(b"%PDF-1.4 acta"), save=False)
+    approved_at.minutes_are_public = public
+    approved_at.save()
+    return item
+
+
 def call_for_proposals(directorate):
     """An open call of ``directorate`` that every province may answer."""
     today = timezone.localdate()
@@ -391,7 +401,14 @@ def build():
     subjects["proposals.proposal"] = {
         name: proposals[name] for name in ("submitted", "draft", "under review")
     }
+    # Programmes whose commission's minutes are published or not (the
+    # programmes' admin asks about the one above, which has none).
+    minutes = {
+        "not public": with_minutes(programme(commission(own, 4)), public=False),
+        "public": with_minutes(programme(commission(own, 3)), public=True),
+    }
     return SimpleNamespace(
+        minutes=minutes,
         users=users,
         subjects=subjects,
         proposals=proposals,

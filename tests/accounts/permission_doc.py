@@ -86,7 +86,7 @@ def row_label(section, row, grouped=False):
     if kind.startswith("action "):
         words = action_description(section, kind[7:], grouped)
         return f"action “{words}”{subject}"
-    if section in ("proposals", "accounts"):
+    if section in ("programmes", "proposals", "accounts"):
         return f"`{kind}`{subject}"
     return f"{KINDS.get(kind, kind)}{subject}"
 
@@ -151,6 +151,8 @@ def sections():
         done.update(group)
         if section == "admin site":
             heading = "The admin site (`/admin/`)"
+        elif section == "programmes":
+            heading = "Bilateral programmes' pages (`/programmes/`)"
         elif section == "proposals":
             heading = "Proposals (`/proposals/`)"
         elif section == "accounts":

@@ -385,6 +385,12 @@ delete                                                login 403   403   403   40
 delete POST                                           login 403   403   403   403   403   403   login 403
 history                                               login 403   403   403   403   403   403   login ok
 """,
+    "programmes": """
+minutes-download [not public]                         404   ok    ok    ok    404   ok    ok    404   ok
+commission-minutes-download [not public]              404   ok    ok    ok    404   ok    ok    404   ok
+minutes-download [public]                             ok    ok    ok    ok    ok    ok    ok    ok    ok
+commission-minutes-download [public]                  ok    ok    ok    ok    ok    ok    ok    ok    ok
+""",
     "proposals": """
 proposal-list                                         login 403   403   403   ok    403   403   ok    ok
 proposal-create                                       login 403   403   403   403   403   403   ok    403
@@ -395,18 +401,21 @@ proposal-detail [draft]                               login 403   403   403   40
 proposal-edit [draft]                                 login 403   403   403   404   403   403   ok    404
 proposal-edit POST [draft]                            login 403   403   403   404   403   403   done  404
 attachment-download [draft]                           login 404   404   404   404   404   404   ok    404
+stored-file [draft]                                   login 404   404   404   404   404   404   ok    404
 proposal-transition submit [draft]                    login 403   403   403   404   403   403   ok    404
 proposal-transition submit POST [draft]               login 403   403   403   404   403   403   done  404
 proposal-detail [submitted]                           login 403   403   403   ok    403   403   ok    ok
 proposal-edit [submitted]                             login 403   403   403   403   403   403   redir 403
 proposal-edit POST [submitted]                        login 403   403   403   403   403   403   kept  403
 attachment-download [submitted]                       login 404   404   404   ok    ok    ok    ok    ok
+stored-file [submitted]                               login 404   404   404   ok    ok    ok    ok    ok
 proposal-transition withdraw [submitted]              login 403   403   403   403   403   403   ok    403
 proposal-transition withdraw POST [submitted]         login 403   403   403   kept  403   403   done  kept
 proposal-detail [other province]                      login 403   403   403   ok    403   403   404   ok
 proposal-edit [other province]                        login 403   403   403   403   403   403   404   403
 proposal-edit POST [other province]                   login 403   403   403   403   403   403   404   403
 attachment-download [other province]                  login 404   404   404   ok    ok    ok    404   ok
+stored-file [other province]                          login 404   404   404   ok    ok    ok    404   ok
 proposal-transition withdraw [other province]         login 403   403   403   403   403   403   404   403
 proposal-transition withdraw POST [other province]    login 403   403   403   kept  403   403   404   kept
 """,

@@ -232,7 +232,7 @@ def test_production_stores_uploads_in_the_bucket_the_environment_names(
 
     # Without DJANGO_MEDIA_STORAGE, the file system under DJANGO_MEDIA_ROOT.
     local = probe_production(PROD_ENV | {"DJANGO_MEDIA_ROOT": str(tmp_path)})
-    assert local["class"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert local["class"] == "dgcin.stored_files.PortalFileSystemStorage"
     assert (tmp_path / "probe" / "hola.txt").read_bytes() == b"hola"
 
 

@@ -194,6 +194,11 @@ def test_a_call_becomes_a_published_project_of_the_programme(
     staff.locator("#id_missions-0-planned_end").fill(
         (start + datetime.timedelta(days=4)).isoformat()
     )
+    # It happened: its costs count once its actual dates are recorded.
+    staff.locator("#id_missions-0-actual_start").fill(start.isoformat())
+    staff.locator("#id_missions-0-actual_end").fill(
+        (start + datetime.timedelta(days=4)).isoformat()
+    )
     staff.locator("#id_missions-0-experts").fill("2")
     staff.locator("#id_missions-0-cost_tickets").fill("1200")
     pick(staff, "id_missions-0-currency", "USD")

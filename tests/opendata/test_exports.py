@@ -74,7 +74,8 @@ def test_csv_has_a_row_per_project_with_codes_and_spanish_labels(client, full_pr
     assert header[0] == "Identificador IATI"
     assert header[16] == "Provincias argentinas"
     assert all(title[0].isupper() for title in header)
-    assert len(row) == len(header) == 40
+    assert len(row) == len(header) == 47
+    assert header[-1] == "Notas sobre los datos"
     assert row[36:38] == ["no", ""]
     assert row[0] == full_project.iati_identifier
     assert row[1] == "Gestión del agua en el Chaco"

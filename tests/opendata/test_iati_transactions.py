@@ -60,14 +60,19 @@ def pay(project, partner, **fields):
     return item
 
 
-def mission(project, direction, end, **fields):
+def mission(project, direction, end, happened=True, **fields):
+    """A mission ending on ``end``: one that ``happened`` has its actual dates,
+    else only planned ones."""
+    start = end - datetime.timedelta(days=3)
+    actual = {"actual_start": start, "actual_end": end} if happened else {}
     return Mission.objects.create(
         project=project,
         direction=direction,
         country=Country.objects.get(code="PY"),
-        planned_start=end - datetime.timedelta(days=3),
+        planned_start=start,
         planned_end=end,
         currency=Currency.objects.get(code="USD"),
+        **actual,
         **fields,
     )
 
@@ -110,7 +115,9 @@ def project_with_money(make_project):
     )
     mission(project, "virtual", D(2024, 10, 1), cost_other=Decimal(50))
     future = timezone.localdate() + datetime.timedelta(days=40)
-    mission(project, "outbound", future, cost_tickets=Decimal(999))  # not yet
+    mission(project, "outbound", future, False, cost_tickets=Decimal(999))  # not yet
+    # Planned to end long ago, but nothing says it happened (postponed, cancelled?).
+    mission(project, "inbound", D(2024, 2, 9), False, cost_tickets=Decimal(444))
     mission(project, "outbound", D(2024, 11, 1))  # no costs
     return project
 
@@ -165,7 +172,7 @@ def test_each_transaction_says_who_provides_what(client, project_with_money):
     assert commitment.find("aid-type") is None
 
 
-def test_ended_missions_with_costs_are_argentine_expenditure_with_their_aid_type(
+def test_missions_with_actual_dates_and_costs_are_argentine_expenditure(
     client, project_with_money
 ):
     missions = activity_of(download(client), project_with_money).findall("transaction")[
@@ -292,3 +299,32 @@ def test_json_has_transactions_and_cost_sharing_and_follows_its_schema(
     assert project["executed_totals"] == [
         {"currency": "USD", "executed_cash": "14920.50", "executed_in_kind": "3000.00"}
     ]
+
+
+def test_mission_costs_are_argentinas_on_the_page_and_in_iati_without_argentina(
+    client, make_project
+):
+    """Argentina itself is not a partner, an Argentine organisation is: FO.AR's
+    mission costs are Argentina's in both, never the organisation's."""
+    from projects import costs
+
+    project = make_project(partners=[("inta", "provider"), ("PY", "recipient")])
+    mission(project, "outbound", D(2024, 5, 10), cost_tickets=Decimal(700))
+    shares = costs.cost_sharing(
+        project.participations.select_related("country", "organisation__country"),
+        [],
+        project.missions.select_related("currency"),
+    )
+    (fo_ar,) = [share for share in shares if share.includes_missions]
+    assert fo_ar.participation is None  # "Argentina (FO.AR)", not INTA
+    activity = activity_of(download(client), project)
+    (element,) = activity.findall("transaction")
+    provider = element.find("provider-org")
+    assert provider.get("ref") == activity.find("reporting-org").get("ref")
+    assert provider.findtext("narrative") == "Argentina"
+    with_argentina = make_project()
+    mission(with_argentina, "outbound", D(2024, 5, 10), cost_tickets=Decimal(700))
+    argentina = with_argentina.participations.get(country__code="AR")
+    assert costs.mission_payer(with_argentina.participations.all()) == argentina
+    (element,) = activity_of(download(client), with_argentina).findall("transaction")
+    assert element.find("provider-org").attrib == provider.attrib

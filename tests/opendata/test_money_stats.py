@@ -40,12 +40,16 @@ def pay(project, day, value, code="USD", type="4", in_kind=False):
     )
 
 
-def mission(project, end, cost):
+def mission(project, end, cost, happened=True):
+    """A mission ending on ``end``; without actual dates unless it ``happened``."""
+    start = end - datetime.timedelta(days=2)
     Mission.objects.create(
         project=project,
         country=Country.objects.get(code="PY"),
-        planned_start=end - datetime.timedelta(days=2),
+        planned_start=start,
         planned_end=end,
+        actual_start=start if happened else None,
+        actual_end=end if happened else None,
         cost_tickets=Decimal(cost),
         currency=Currency.objects.get(code="USD"),
     )
@@ -63,6 +67,7 @@ def money(make_project):
     pay(two, D(2024, 5, 1), 6000, in_kind=True)
     pay(two, D(2024, 8, 1), 200000, "ARS", type="3")
     mission(one, D(2024, 1, 3), 1500)  # ended in 2024
+    mission(two, D(2023, 9, 1), 777, happened=False)  # planned only: not counted
     budget(draft, 2024, 99999)
     pay(draft, D(2024, 2, 1), 5555)
 

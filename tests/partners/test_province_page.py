@@ -135,3 +135,52 @@ def test_the_focal_points_page_links_each_province_to_its_page(client, reference
     )
     page = client.get("/en/directory/focal-points/").text
     assert 'href="/en/partners/province/ar-m/"' in page
+
+
+def titles(element):
+    return {link.text_content() for link in element.xpath(".//li/a")}
+
+
+def test_the_national_list_and_its_catalogue_link_agree(
+    client, mendoza_projects, make_project
+):
+    """A decentralised project that happens in Mendoza without Mendoza among its
+    partners is neither national there nor counted so by the catalogue."""
+    san_juan = make_project(
+        title_en="San Juan and Coquimbo",
+        partners=[("AR", "both"), ("CL", "both")],
+        is_decentralised=True,
+    )
+    SubnationalParticipation.objects.create(
+        project=san_juan, province=Province.objects.get(code="AR-J")
+    )
+    SubnationalParticipation.objects.create(
+        project=san_juan, subdivision=Subdivision.objects.get(code="CL-CO")
+    )
+    san_juan.provinces.add(Province.objects.get(code="AR-M"))
+
+    page = client.get(URL).text
+    national = titles(section(page, "national-cooperation"))
+    catalogue = client.get(
+        "/en/projects/", {"province": "AR-M", "decentralised": "no"}
+    ).context["projects"]
+    assert national == {"Vineyard health with INTA"}
+    assert national == {project.title_en for project in catalogue}
+    assert "San Juan and Coquimbo" not in page
+
+
+def test_the_autonomous_city_is_not_called_a_province(client, references):
+    with translation.override("en"):
+        page = client.get("/en/partners/province/ar-c/").text
+    tree = html.fromstring(page)
+    assert tree.xpath('//p[@class="lead"]')[0].text_content() == (
+        "Autonomous city, capital of the Argentine Republic"
+    )
+    assert "province" not in section(page, "national-cooperation").text_content()
+    assert "National cooperation in the city" in page
+    assert "Projects in which the city cooperates" in page
+    assert "Argentine province" not in page
+    assert "Provincia argentina" not in client.get("/partners/province/ar-c/").text
+    mendoza = client.get(URL).text
+    assert "Argentine province" in mendoza
+    assert "National cooperation in the province" in mendoza

@@ -53,6 +53,65 @@ def test_the_data_file_covers_latin_america_and_the_caribbean():
     assert codes["BR-PR"]["kind"] == "state"
 
 
+ASIA_AND_AFRICA = {
+    "CN", "JP", "KR", "IN", "VN", "ID", "MY", "TH", "PH", "TR", "SA", "AE", "AO",
+    "MZ", "ZA", "NG", "KE", "ET", "GH", "SN", "MA", "DZ", "EG", "TN", "CV", "GW",
+    "ST", "GQ",
+}  # fmt: skip
+
+
+def test_the_data_file_covers_the_partners_of_asia_and_africa():
+    rows = data()["subdivisions"]
+    assert {row["country"] for row in rows} >= ASIA_AND_AFRICA
+    codes = {row["code"]: row for row in rows}
+    assert len(codes) == len(rows)
+    assert sum(row["country"] == "JP" for row in rows) == 47
+    assert codes["CN-JS"]["name_en"] == "Jiangsu Sheng"
+    assert codes["CN-JS"]["kind"] == "province"
+    assert codes["CN-BJ"]["kind"] == "municipality"
+    assert codes["CN-XZ"]["kind"] == "region"
+    assert codes["JP-13"]["name_en"] == "Tokyo"
+    assert codes["JP-13"]["kind"] == "prefecture"
+    assert codes["KR-11"]["kind"] == "municipality"
+    assert codes["IN-MH"]["kind"] == "state"
+    assert codes["ZA-GP"]["kind"] == "province"
+    assert codes["AO-LUA"]["kind"] == "province"
+    assert codes["EG-C"]["kind"] == "province"
+    assert codes["AE-DU"]["kind"] == "state"
+    # Spanish names come from iso-codes' catalogue where it has one.
+    assert (codes["AE-DU"]["name_es"], codes["AE-DU"]["name_en"]) == (
+        "Dubái",
+        "Dubayy",
+    )
+    assert codes["PH-00"]["name_es"] == "Región de la Capital Nacional"
+
+
+def test_geographical_groupings_give_way_to_the_governments_below_them():
+    codes = {row["code"]: row for row in data()["subdivisions"]}
+    # Indonesia's geographical units, Cabo Verde's island groups, Equatorial
+    # Guinea's two regions and Guinea-Bissau's provinces have no government.
+    for grouping in ("ID-JW", "ID-SM", "CV-B", "CV-S", "GQ-C", "GQ-I", "GW-L"):
+        assert grouping not in codes
+    assert codes["ID-JB"]["kind"] == "province"
+    assert codes["CV-PR"]["kind"] == "municipality"
+    assert codes["GQ-BN"]["name_es"] == "Bioko Norte"
+    assert codes["GW-BA"]["kind"] == "region"
+    assert codes["GW-BS"]["country"] == "GW"
+
+
+def test_the_data_file_holds_nothing_of_western_sahara():
+    rows = data()["subdivisions"]
+    assert not [row for row in rows if row["country"] == "EH"]
+    assert not [row for row in rows if "(EH" in row["name_en"] + row["name_es"]]
+    morocco = {row["code"] for row in rows if row["country"] == "MA"}
+    assert morocco == {f"MA-{number:02}" for number in range(1, 10)}
+
+
+def test_the_kinds_of_the_data_file_are_the_models():
+    kinds = {row["kind"] for row in data()["subdivisions"]}
+    assert kinds <= set(Subdivision.Kind.values)
+
+
 def test_the_loader_loads_every_subdivision_of_a_present_country(partners_data):
     expected = {
         row["code"]
@@ -66,6 +125,8 @@ def test_the_loader_loads_every_subdivision_of_a_present_country(partners_data):
     assert (valparaiso.name_es, valparaiso.name_en) == ("Valparaíso", "Valparaíso")
     assert not Subdivision.objects.filter(country__code__in=REFUSED).exists()
     assert not Subdivision.objects.filter(code__startswith="AR-").exists()
+    tokyo = Subdivision.objects.get(code="JP-13")
+    assert (tokyo.country.code, tokyo.kind) == ("JP", Subdivision.Kind.PREFECTURE)
 
 
 def test_a_second_load_adds_nothing_and_keeps_what_staff_edited(partners_data):
@@ -150,3 +211,50 @@ def test_a_subdivision_is_shown_with_its_country_in_the_admins_autocomplete(
     assert response.status_code == 200
     texts = [result["text"] for result in response.json()["results"]]
     assert texts == ["Valparaíso (Chile)"]
+
+
+def autocomplete(admin_client, term):
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": term,
+            "app_label": "projects",
+            "model_name": "subnationalparticipation",
+            "field_name": "subdivision",
+        },
+    )
+    assert response.status_code == 200
+    return [result["text"] for result in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("valparaiso", "Valparaíso (Chile)"),
+        ("VALPARAÍSO", "Valparaíso (Chile)"),
+        ("Sao Paulo", "São Paulo (Brasil)"),
+        ("parana brasil", "Paraná (Brasil)"),
+        ("cl-vs", "Valparaíso (Chile)"),
+    ],
+)
+def test_the_autocomplete_ignores_accents_and_case_as_other_partners_do(
+    admin_client, partners_data, term, found
+):
+    assert found in autocomplete(admin_client, term)
+
+
+def test_the_admins_list_searches_without_accents_and_by_country(
+    admin_client, partners_data
+):
+    response = admin_client.get("/admin/partners/subdivision/", {"q": "chile valpar"})
+    names = [str(row) for row in response.context["cl"].result_list]
+    assert names == ["Valparaíso (Chile)"]
+
+
+def test_a_municipality_staff_add_is_found_without_its_accents(
+    admin_client, partners_data
+):
+    Subdivision.objects.create(
+        country=Country.objects.get(code="CL"), kind="municipality", name="Concón"
+    )
+    assert "Concón (Chile)" in autocomplete(admin_client, "concon")

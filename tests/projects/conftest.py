@@ -2,6 +2,8 @@
 
 import pytest
 
+from dgcin.media_storage import FILESYSTEM
+
 
 @pytest.fixture
 def other_client(client, django_user_model):
@@ -21,7 +23,5 @@ def other_client(client, django_user_model):
 def media(settings, tmp_path):
     """MEDIA_ROOT in a temporary folder, with the file system storage."""
     settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = settings.STORAGES | {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    }
+    settings.STORAGES = settings.STORAGES | {"default": {"BACKEND": FILESYSTEM}}
     return tmp_path

@@ -117,15 +117,23 @@ def test_staff_add_a_complete_triangular_project(admin_client, references):
     assert project.iati_identifier.endswith(f"-{project.pk:06d}")
 
 
-def test_a_triangular_project_without_a_second_provider_is_refused(
+def test_a_triangular_project_without_a_second_provider_is_not_published(
     admin_client, references
 ):
-    data = add_form(admin_client)
+    """A draft may lack a partner of a triangular project (the checklist asks for
+    it); it is not published without it."""
+    data = add_form(admin_client) | {"publication": "published"}
     data["participations-1-segib_role"] = "recipient"
     response = admin_client.post("/admin/projects/project/add/", data)
     assert response.status_code == 200
     assert "Falta: segundo oferente" in response.text
     assert not Project.objects.filter(slug="semillas").exists()
+    data["publication"] = "draft"
+    response = admin_client.post("/admin/projects/project/add/", data)
+    assert response.status_code == 302
+    project = Project.objects.get(slug="semillas")
+    page = admin_client.get(f"/admin/projects/project/{project.pk}/change/")
+    assert "Falta: segundo oferente" in page.text
 
 
 def test_sector_percentages_that_do_not_add_up_are_refused(admin_client, references):

@@ -47,14 +47,19 @@ def pay(project, partner, value, *, type="4", currency=None, day=None, **kw):
     return transaction
 
 
-def mission(project, *, end=None, currency=None, **cost):
+def mission(project, *, end=None, currency=None, happened=True, **cost):
+    """A mission ending on ``end``; one that ``happened`` has its actual dates,
+    else only planned ones."""
     end = end or D(2024, 5, 10)
+    start = end - datetime.timedelta(days=4)
+    actual = {"actual_start": start, "actual_end": end} if happened else {}
     return Mission.objects.create(
         project=project,
         country=Country.objects.get(code="PY"),
-        planned_start=end - datetime.timedelta(days=4),
+        planned_start=start,
         planned_end=end,
         currency=currency or usd(),
+        **actual,
         **cost,
     )
 
@@ -114,7 +119,7 @@ def test_mission_costs_are_argentine_expenditure_in_the_year_the_mission_ended(
     )
     mission(project, end=D(2024, 3, 1), currency=ars(), cost_per_diems=Decimal(9000))
     future = timezone.localdate() + datetime.timedelta(days=30)
-    mission(project, end=future, cost_tickets=Decimal(777))  # not ended yet
+    mission(project, end=future, cost_tickets=Decimal(777), happened=False)
     mission(project, end=D(2024, 4, 1))  # no costs
     pay(project, "AR", "100", day=D(2024, 2, 1))
     argentina = next(
@@ -135,6 +140,34 @@ def test_mission_costs_are_argentine_expenditure_in_the_year_the_mission_ended(
         for p in sharing(project)
         if p.participation.country.code != "AR"
     )
+
+
+def test_a_mission_with_only_planned_dates_in_the_past_is_not_counted(
+    make_project,
+):
+    """It may have been postponed or cancelled: nothing says it happened."""
+    project = make_project()
+    mission(project, end=D(2023, 3, 10), cost_tickets=Decimal(500), happened=False)
+    pay(project, "AR", "100")
+    projects = Project.objects.filter(pk=project.pk)
+    argentina = amounts_of(sharing(project), "AR")["USD"]
+    assert argentina.executed_cash == Decimal(100)
+    assert not any(p.includes_missions for p in sharing(project))
+    assert costs.executed_totals(projects)[usd().pk].executed_cash == Decimal(100)
+    assert [
+        amounts.executed_cash
+        for _, amounts in costs.executed_by_currency(
+            project.transactions.select_related("currency"),
+            project.missions.select_related("currency"),
+        )
+    ] == [Decimal(100)]
+    # Once its actual dates are recorded, it counts in the year it really ended.
+    project.missions.update(actual_start=D(2023, 4, 3), actual_end=D(2023, 4, 7))
+    argentina = next(p for p in sharing(project) if p.participation)
+    assert argentina.includes_missions
+    years = {(year, c.code): a.executed_cash for year, c, a in argentina.years}
+    assert years[(2023, "USD")] == Decimal(500)
+    assert costs.executed_totals(projects)[usd().pk].executed_cash == Decimal(600)
 
 
 def test_mission_costs_without_argentina_among_the_partners_stand_apart(

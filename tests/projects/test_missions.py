@@ -205,8 +205,11 @@ def test_staff_add_a_mission_in_the_project_form(admin_client, make_project):
     assert mission.days == 5
     assert list(mission.institutions.all()) == [inta]
     assert mission.cost_tickets == Decimal(1850)
-    # One save: the mission's record carries the project's.
-    assert mission.history.get().history_save == project.history.first().history_save
+    # One save: the mission's records (its own, then its institutions') carry the
+    # project's.
+    assert {record.history_save for record in mission.history.all()} == {
+        project.history.first().history_save
+    }
 
 
 def test_the_admin_puts_each_error_beside_its_field_and_saves_nothing(

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 
+from dgcin.media_storage import FILESYSTEM
 from projects.models import Document, DocumentCategory
 from tests.conftest import PDF_BYTES
 
@@ -188,7 +189,5 @@ def test_orphan_files_min_age_zero_includes_new_files_but_not_kept_uploads(
 
 def test_orphan_files_without_a_media_root_finds_nothing(settings, tmp_path, db):
     settings.MEDIA_ROOT = tmp_path / "not-created-yet"
-    settings.STORAGES = settings.STORAGES | {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    }
+    settings.STORAGES = settings.STORAGES | {"default": {"BACKEND": FILESYSTEM}}
     assert orphan_files("--delete") == "No orphan files.\n"

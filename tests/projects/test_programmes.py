@@ -273,7 +273,8 @@ def test_the_programme_and_approval_date_go_through_a_spreadsheet(
     from tests.projects.test_admin import confirm, export_csv, import_csv
 
     project = make_project(programme=programme, approved_on=datetime.date(2016, 5, 12))
-    other = make_project()
+    # With Bolivia, the programme's partner country (the publish checklist asks).
+    other = make_project(partners=[("AR", "provider"), ("BO", "recipient")])
     rows = {row["slug"]: row for row in export_csv(admin_client)}
     assert rows[project.slug]["programme"] == programme.slug
     assert rows[project.slug]["approved_on"] == "2016-05-12"

@@ -30,7 +30,7 @@ def test_rows_name_their_dates_as_the_language_writes_them():
     with translation.override("en"):
         assert str(period) == "1 Jan 2024 to 31 Dec 2024"
         assert str(budget) == "1 Jan 2024 to 31 Dec 2024: 1500.00"
-        assert str(payment).endswith("of 31 Dec 2024: 10")
+        assert str(payment).endswith("of 31 Dec 2024: 10.00")
     with translation.override("es"):
         assert str(period) == es(
             "%(start)s to %(end)s", start="01/01/2024", end="31/12/2024"

@@ -277,7 +277,9 @@ def test_missions_go_to_a_spreadsheet_and_a_bad_row_is_refused(
     again = preview(admin_client, "mission", [row])
     assert [r.import_type for r in again.context["result"].rows] == ["skip"]
     edited = dict(row, cost_per_diems="450.00", place="Encarnación")
-    added = dict(row, id="", planned_start="2025-01-10", planned_end="2025-01-12")
+    added = dict(
+        row, id="", planned_start="2025-01-10", planned_end="2025-01-12", days=""
+    )
     response = preview(admin_client, "mission", [edited, added])
     assert confirm(admin_client, "mission", response).status_code == 302
     assert project.missions.count() == 2

@@ -72,3 +72,104 @@ def reviewer_unit():
     from directory.models import Unit
 
     return Unit.objects.get(slug="bilateral-cooperation")
+
+
+def chosen(page, name):
+    """The value a browser sends back for the select ``name`` of ``page``."""
+    from lxml import html
+
+    (select,) = html.fromstring(page.text).xpath(f'//select[@name="{name}"]')
+    return "".join(o.get("value") for o in select.xpath(".//option[@selected]"))
+
+
+def test_accepting_from_the_list_keeps_each_calls_directorate(
+    client, make_focal_point, make_proposal, make_call, reviewer
+):
+    """A reviewer of Bilateral Cooperation accepts two proposals of a call of
+    Multilateral Cooperation from the list, sending back the confirmation form as
+    it came: both become drafts of Multilateral, the call's directorate."""
+    from directory.models import Unit
+
+    multilateral = Unit.objects.get(slug="multilateral-cooperation")
+    call = make_call(directorate=multilateral)
+    user = make_focal_point()
+    proposals = [
+        make_proposal(user, call=call, sent=True, title=title)
+        for title in ("Apicultura en el Chaco", "Agua segura en el Chaco")
+    ]
+    for proposal in proposals:
+        workflow.apply(proposal, Action.START_REVIEW, reviewer)
+    client.force_login(reviewer)
+    url = reverse("admin:proposals_proposal_changelist")
+    data = {
+        "action": "review_accept",
+        "_selected_action": [proposal.pk for proposal in proposals],
+        "index": "0",
+    }
+    page = client.post(url, data)
+    assert page.status_code == 200
+    assert chosen(page, "directorate") == ""
+    assert "la dirección de la convocatoria de cada propuesta" in page.text
+    client.post(
+        url,
+        data
+        | {
+            "confirm": "yes",
+            "directorate": chosen(page, "directorate"),
+            "programme": chosen(page, "programme"),
+        },
+    )
+    for proposal in proposals:
+        proposal.refresh_from_db()
+        assert proposal.status == Status.ACCEPTED
+        assert proposal.project.directorate == multilateral
+        assert proposal.project.publication == proposal.project.Publication.DRAFT
+
+
+def combinations():
+    from projects.models import Participation
+
+    return [
+        (modality, role)
+        for modality, roles in Participation.ROLES_BY_MODALITY.items()
+        for role in sorted(roles)
+    ]
+
+
+@pytest.mark.parametrize(("modality", "role"), combinations())
+def test_the_draft_of_an_accepted_proposal_saves_unchanged(
+    admin_client, make_focal_point, make_proposal, make_call, reviewer, modality, role
+):
+    """Whatever the modality and Argentina's role, staff can save the draft made
+    from an accepted proposal without touching a field: Argentina's own row never
+    has a role the project form refuses (a recipient or participant Argentina is
+    accountable, IATI role 2, its executing institution implements)."""
+    from projects.models import Participation
+    from tests.projects.test_admin_keeps_work import change_form_data
+
+    call = make_call(programme=True)
+    proposal = make_proposal(
+        make_focal_point(), call=call, sent=True, modality=modality, argentina_role=role
+    )
+    workflow.apply(proposal, Action.START_REVIEW, reviewer)
+    workflow.apply(proposal, Action.ACCEPT, reviewer)
+    project = Proposal.objects.get(pk=proposal.pk).project
+    argentina = project.participations.get(country__code="AR")
+    assert argentina.segib_role == role
+    providing = role in {"provider", "both", "first-provider", "second-provider"}
+    assert argentina.iati_role == (
+        Participation.IatiRole.FUNDING
+        if providing
+        else Participation.IatiRole.ACCOUNTABLE
+    )
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    data = change_form_data(admin_client.get(url))
+    response = admin_client.post(url, data)
+    errors = response.context and [
+        response.context["adminform"].form.errors,
+        *[
+            (inline.formset.errors, inline.formset.non_form_errors())
+            for inline in response.context["inline_admin_formsets"]
+        ],
+    ]
+    assert response.status_code == 302, [e for e in errors if e]

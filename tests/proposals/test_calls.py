@@ -370,3 +370,97 @@ def test_the_partner_countrys_public_page_announces_its_open_calls(client, make_
         "Convocatoria abierta"
         not in client.get(Country.objects.get(code="BO").get_absolute_url()).text
     )
+
+
+def test_a_calls_programme_is_of_its_own_commission(make_call):
+    from projects.models import JointCommission
+
+    call = make_call(programme=True)
+    call.commission = JointCommission.objects.create(
+        country=call.country,
+        number=7,
+        date=call.commission.date + datetime.timedelta(days=700),
+        directorate=call.directorate,
+    )
+    with translation.override("es"):
+        assert errors_of(call)["programme"] == [
+            "Este programa se aprobó en otra comisión mixta: elegí el programa de la "
+            "comisión de la convocatoria, o esa comisión."
+        ]
+    with translation.override("en"):
+        assert errors_of(call)["programme"] == [
+            "This programme was approved at another joint commission: choose the "
+            "programme of the call's commission, or that commission."
+        ]
+
+
+def test_an_unpublished_programme_is_named_on_the_calls_page_to_staff_only(
+    client, make_focal_point, make_call, django_user_model
+):
+    call = make_call(programme=True)
+    call.programme.is_published = False
+    call.programme.save()
+    client.force_login(make_focal_point("AR-T"))
+    assert call.programme.title not in client.get(call.get_absolute_url()).text
+    call.programme.is_published = True
+    call.programme.save()
+    assert call.programme.title in client.get(call.get_absolute_url()).text
+    call.programme.is_published = False
+    call.programme.save()
+    client.force_login(django_user_model.objects.create_superuser("jefa", "j@x.ar"))
+    assert call.programme.title in client.get(call.get_absolute_url()).text
+
+
+def test_drafts_accepted_before_the_programme_existed_join_it_when_it_is_set(
+    make_focal_point, make_proposal, make_call, reviewer
+):
+    """Call, selection, then the commission approves the programme: when the call
+    gets its programme, the drafts of its accepted proposals without one join it,
+    each saved with its history; a published project or one already in another
+    programme is left as it is."""
+    from projects.models import Programme, Project
+
+    with_programme = make_call(programme=True)
+    programme = with_programme.programme
+    call = make_call(title="Sin programa todavía")
+    user = make_focal_point()
+    proposals = [
+        make_proposal(user, call=call, sent=True, title=f"Propuesta {n}")
+        for n in range(4)
+    ]
+    for proposal in proposals:
+        workflow.apply(proposal, Action.START_REVIEW, reviewer)
+        workflow.apply(proposal, Action.ACCEPT, reviewer)
+    drafts = [Proposal.objects.get(pk=p.pk).project for p in proposals]
+    published, elsewhere = drafts[2], drafts[3]
+    Project.objects.filter(pk=published.pk).update(
+        publication=Project.Publication.PUBLISHED
+    )
+    other = Programme.objects.create(
+        title_es="Otro programa",
+        slug="otro-programa",
+        commission=programme.commission,
+        number=9,
+        period_start=programme.period_start,
+        period_end=programme.period_end,
+    )
+    elsewhere.programme = other
+    elsewhere.save()
+    pending = make_proposal(user, call=call, sent=True, title="Todavía en revisión")
+    versions = {d.pk: d.history.count() for d in drafts[:2]}
+
+    call.programme = programme
+    call.save()
+
+    for draft in drafts[:2]:
+        draft.refresh_from_db()
+        assert draft.programme == programme
+        assert draft.history.count() == versions[draft.pk] + 1
+    for project, expected in ((published, None), (elsewhere, other)):
+        project.refresh_from_db()
+        assert project.programme == expected
+    pending.refresh_from_db()
+    assert pending.project is None
+    # Saving the call again changes nothing.
+    call.save()
+    assert drafts[0].history.count() == versions[drafts[0].pk] + 1

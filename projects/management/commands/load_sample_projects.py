@@ -2,7 +2,11 @@
 
 Refused on production settings (DEBUG off) unless --allow-production is given. Each
 project is validated with the same rules as the admin; a second run adds only
-projects that are missing. Transactions and mission costs of a few of them come
+projects that are missing. The executing institutions of both sides that the
+reference list lacks (partner countries' ministries and agencies, Argentine
+universities and provincial ministries) come first from
+``data/sample_organisations.json``, flagged as samples
+(``Organisation.is_sample``). Transactions and mission costs of a few of them come
 from ``data/sample_money.json`` (``projects.sample_money``).
 """
 
@@ -14,7 +18,7 @@ from django.db import transaction
 
 from directory.models import Unit
 from partners.models import Bloc, Country, Organisation, Province, Subdivision
-from partners.seeding import SampleDataCommand, read_data
+from partners.seeding import SampleDataCommand, create_missing, read_data
 from projects import sample_money, search
 from projects.models import (
     Beneficiary,
@@ -69,6 +73,7 @@ class Command(SampleDataCommand):
             if entry["slug"] not in existing
         ]
         with transaction.atomic(), search.deferred():
+            organisations = load_sample_organisations()
             loader = Loader()
             for entry in entries:
                 try:
@@ -82,6 +87,7 @@ class Command(SampleDataCommand):
                 commissions, programmes, missions = load_sample_programmes(APP_DIR)
             except ValidationError as error:
                 raise CommandError(f"Sample money and programmes: {error}") from error
+        self.stdout.write(f"Sample organisations: {len(organisations)} added.")
         self.stdout.write(
             f"Sample projects: {len(entries)} added, {len(existing)} already present; "
             f"transactions and mission costs for {len(money)}."
@@ -90,6 +96,17 @@ class Command(SampleDataCommand):
             f"Sample joint commissions, programmes and missions added: "
             f"{commissions}, {programmes}, {missions}."
         )
+
+
+def load_sample_organisations():
+    """The sample projects' executing institutions missing from the reference
+    list, flagged as samples; those present (by slug) are left as they are."""
+    countries = {country.code: country for country in Country.objects.all()}
+    rows = [
+        row | {"country": countries[row["country"]]}
+        for row in read_data(APP_DIR, "sample_organisations.json", "organisations")
+    ]
+    return create_missing(Organisation, "slug", rows, is_sample=True)
 
 
 class Loader:

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0008_subdivisions'),
-        ('projects', '0025_published_ids'),
+        ('projects', '0028_mission_institutions_history'),
     ]
 
     operations = [
