@@ -152,3 +152,30 @@ def test_a_spreadsheet_code_no_list_has_is_refused_with_the_codes(
     project.refresh_from_db()
     assert project.main_sdg is None
     assert project.default_flow_type == "10"
+
+
+def test_the_migration_gives_a_single_goal_as_the_main_one(make_project):
+    import importlib
+
+    from django.apps import apps
+
+    single, several, none = make_project(), make_project(), make_project()
+    # Stored as before the main SDG existed: rows written without signals.
+    Through = type(single).sdg_goals.through
+    Through.objects.filter(project__in=[single, several, none]).delete()
+    type(single).objects.filter(pk__in=[single.pk, several.pk, none.pk]).update(
+        main_sdg=None
+    )
+    for project, numbers in ((single, [6]), (several, [2, 13])):
+        Through.objects.bulk_create(
+            Through(project=project, sdggoal=goal)
+            for goal in SdgGoal.objects.filter(number__in=numbers)
+        )
+    migration = importlib.import_module(
+        "projects.migrations.0030_main_sdg_of_a_single_goal"
+    )
+    migration.main_sdg_of_a_single_goal(apps, None)
+    mains = {p: type(p).objects.get(pk=p.pk).main_sdg for p in (single, several, none)}
+    assert mains[single].number == 6
+    assert mains[several] is None
+    assert mains[none] is None
