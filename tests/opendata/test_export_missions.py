@@ -259,14 +259,24 @@ def test_argentinas_executed_cost_is_per_year_with_its_missions(client, make_pro
     """The missions' costs count in the year each ended, per currency."""
     project = make_project()
     usd = Currency.objects.get(code="USD")
-    make_mission(project, cost_tickets=100, currency=usd)
+    make_mission(
+        project,
+        actual_start=D(2024, 5, 6),
+        actual_end=D(2024, 5, 10),
+        cost_tickets=100,
+        currency=usd,
+    )
     make_mission(
         project,
         planned_start=D(2025, 3, 3),
         planned_end=D(2025, 3, 7),
+        actual_start=D(2025, 3, 3),
+        actual_end=D(2025, 3, 7),
         cost_per_diems=40,
         currency=usd,
     )
+    # Planned only: it may not have happened, so nothing of it is executed.
+    make_mission(project, cost_tickets=999, currency=usd)
     (record,) = json_projects(client).values()
     (argentina,) = record["cost_sharing"]
     assert argentina["partner"] == "AR"
