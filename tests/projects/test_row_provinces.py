@@ -107,7 +107,15 @@ def test_a_new_row_adds_its_province_after_the_form_saved_the_provinces(
     set_rows(
         data,
         "locations",
-        [{"province": str(province("AR-L").pk), "place": "Anguil", "position": "0"}],
+        [
+            {
+                "province": str(province("AR-L").pk),
+                "place": "Anguil",
+                "location_class": "2",  # what the form offers first
+                "exactness": "2",
+                "position": "0",
+            }
+        ],
     )
 
     response = admin_client.post(url_of(project), data)
