@@ -82,6 +82,8 @@ def create_draft_project(draft):
         segib_sector=draft.segib_sector,
         directorate_id=draft.directorate_id,
         programme_id=draft.programme_id,
+        # A single goal is the main one SEGIB counts; of several, staff choose.
+        main_sdg=draft.sdg_goals[0] if len(draft.sdg_goals) == 1 else None,
     )
     project.save()
     project.provinces.add(*draft.provinces)

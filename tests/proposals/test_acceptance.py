@@ -173,3 +173,18 @@ def test_the_draft_of_an_accepted_proposal_saves_unchanged(
         ],
     ]
     assert response.status_code == 302, [e for e in errors if e]
+
+
+@pytest.mark.parametrize(("numbers", "main"), [([6], 6), ([2, 13], None), ([], None)])
+def test_a_single_goal_of_the_proposal_is_the_drafts_main_sdg(
+    make_focal_point, make_proposal, reviewer, numbers, main
+):
+    from projects.models import SdgGoal
+
+    proposal = make_proposal(make_focal_point(), sent=True)
+    proposal.sdg_goals.set(SdgGoal.objects.filter(number__in=numbers))
+    workflow.apply(proposal, Action.START_REVIEW, reviewer)
+    workflow.apply(proposal, Action.ACCEPT, reviewer)
+    project = Proposal.objects.get(pk=proposal.pk).project
+    assert sorted(project.sdg_goals.values_list("number", flat=True)) == numbers
+    assert (project.main_sdg.number if project.main_sdg else None) == main
