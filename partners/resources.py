@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -71,7 +72,10 @@ class ChoiceWidget:
     choices = ()
     aliases = {}
 
+    @cached_property
     def names(self):
+        """{folded code or name: code}, worked out once per widget (the
+        catalogues do not change while the portal runs), not once per cell."""
         found = {}
         for code, label in self.choices:
             if code in ("", None):
@@ -89,7 +93,7 @@ class ChoiceWidget:
             return super().clean(value, row, **kwargs)  # a numeric cell: a code
         text = "" if value is None else str(value).strip()
         if text:
-            code = self.names().get(fold(text))
+            code = self.names.get(fold(text))
             if code is None:
                 raise ValueError(self.refusal(text))
             value = code
